@@ -1,0 +1,98 @@
+import { createCodebook, gaussianRows } from '../math/codebook.ts';
+import { createRandom } from '../math/random.ts';
+import { lseLossAndGradient } from '../optimisers/lseLoss.ts';
+import { createMomentumSgd } from '../optimisers/momentumSgd.ts';
+import { PROGRESS_EVERY } from './mettes.ts';
+import { numberParam, stepsParam } from './params.ts';
+import type { ParamValues, PrototypeMethod } from './types.ts';
+
+/**
+ * The temperature at a step: linear from tStart to tEnd over the run. With the defaults
+ * (tStart 1, tEnd N+1, 1000 steps) this is the authors' schedule t = 1 + N * step / 1000; with
+ * more steps the schedule is stretched to the run.
+ */
+export function lseTemperature(step: number, steps: number, tStart: number, tEnd: number): number {
+  return tStart + ((tEnd - tStart) * step) / steps;
+}
+
+/** tEnd = 0 means "automatic": N + tStart, the authors' end point. */
+export function resolveTEnd(N: number, params: ParamValues): number {
+  const tEnd = numberParam(params, 'tEnd');
+  return tEnd > 0 ? tEnd : numberParam(params, 'tStart') + N;
+}
+
+export const lseMethod: PrototypeMethod = {
+  id: 'lse',
+  label: 'Log-sum-exp (P_LSE)',
+  citation:
+    'Lindstr\u00f6m, Thobaben, Skoglund, A Coding-Theoretic Analysis of Hyperspherical Prototypical Learning Geometry, GRaM 2024',
+  description:
+    'Projected gradient descent on a smooth log-sum-exp relaxation of the max cosine, sharpened as the temperature t rises.',
+  params: [
+    stepsParam(1000),
+    {
+      kind: 'number',
+      name: 'lr',
+      flag: 'lr',
+      label: 'Learning rate',
+      description: 'SGD learning rate.',
+      default: 0.2,
+      min: 1e-6,
+      max: 100,
+    },
+    {
+      kind: 'number',
+      name: 'momentum',
+      flag: 'momentum',
+      label: 'Momentum',
+      description: 'SGD momentum; the buffer is kept across projections onto the sphere.',
+      default: 0.9,
+      min: 0,
+      max: 0.999,
+    },
+    {
+      kind: 'number',
+      name: 'tStart',
+      flag: 't-start',
+      label: 'Start temperature',
+      description: 'Temperature t at the first step.',
+      default: 1,
+      min: 1e-3,
+      max: 1e6,
+    },
+    {
+      kind: 'number',
+      name: 'tEnd',
+      flag: 't-end',
+      label: 'End temperature',
+      description: 'Temperature t at the last step; 0 means N + t-start (the authors\u2019 schedule).',
+      default: 0,
+      min: 0,
+      max: 1e6,
+    },
+  ],
+  feasibility: () => null,
+  run({ N, n, seed, params, onProgress, shouldStop }) {
+    const steps = numberParam(params, 'steps');
+    const tStart = numberParam(params, 'tStart');
+    const tEnd = resolveTEnd(N, params);
+    const random = createRandom(seed);
+    const data = gaussianRows(N, n, random.normal);
+    const gram = new Float64Array(N * N);
+    const weights = new Float64Array(N * N);
+    const grad = new Float64Array(N * n);
+    const sgd = createMomentumSgd(N, n, numberParam(params, 'lr'), numberParam(params, 'momentum'));
+    let done = 0;
+    for (; done < steps; done++) {
+      if (done % PROGRESS_EVERY === 0) {
+        onProgress?.(done / steps);
+        if (shouldStop?.()) break;
+      }
+      const t = lseTemperature(done, steps, tStart, tEnd);
+      lseLossAndGradient(data, N, n, t, gram, weights, grad);
+      sgd.step(data, grad);
+    }
+    onProgress?.(1);
+    return { codebook: createCodebook(N, n, data), steps: done };
+  },
+};

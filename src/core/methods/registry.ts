@@ -1,0 +1,91 @@
+import { lseMethod } from './lse.ts';
+import { mettesMethod } from './mettes.ts';
+import { resolveParams } from './params.ts';
+import { kasarlaMethod, onehotMethod, orthoplexMethod, randomMethod } from './simple.ts';
+import type { MethodId, MethodResult, ParamValue, PrototypeMethod } from './types.ts';
+
+/** Every method, in the order menus show them. */
+export const METHODS: readonly PrototypeMethod[] = [
+  randomMethod,
+  onehotMethod,
+  orthoplexMethod,
+  kasarlaMethod,
+  mettesMethod,
+  lseMethod,
+];
+
+/** Allowed sizes everywhere (CLI, UI, URL). */
+export const LIMITS = {
+  N: { min: 2, max: 20000 },
+  n: { min: 2, max: 4096 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+} as const;
+
+/** Bad input (an unknown method, an out-of-range number): the caller's to fix. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** The method cannot run at this (N, n); the message says why and what would work. */
+export class InfeasibleError extends Error {
+  override name = 'InfeasibleError';
+}
+
+export function getMethod(id: string): PrototypeMethod {
+  const m = METHODS.find((x) => x.id === id);
+  if (!m) {
+    throw new InputError(`unknown method "${id}" (allowed: ${METHODS.map((x) => x.id).join(', ')})`);
+  }
+  return m;
+}
+
+export function isMethodId(id: string): id is MethodId {
+  return METHODS.some((m) => m.id === id);
+}
+
+export interface RunRequest {
+  readonly method: string;
+  readonly N: number;
+  readonly n: number;
+  readonly seed?: number;
+  readonly params?: Readonly<Record<string, ParamValue | undefined>>;
+  readonly onProgress?: (fraction: number) => void;
+  readonly shouldStop?: () => boolean;
+}
+
+function checkInteger(name: string, value: number, range: { min: number; max: number }): void {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new InputError(
+      `${name} must be a whole number from ${range.min} to ${range.max}, got ${value}`,
+    );
+  }
+}
+
+/**
+ * The one entry point for making prototypes: validates sizes and parameters (InputError),
+ * asks the method whether it can run here (InfeasibleError), then runs it.
+ */
+export function runMethod(request: RunRequest): MethodResult {
+  const method = getMethod(request.method);
+  const { N, n } = request;
+  const seed = request.seed ?? 0;
+  checkInteger('N', N, LIMITS.N);
+  checkInteger('n', n, LIMITS.n);
+  checkInteger('seed', seed, LIMITS.seed);
+  let params: ReturnType<typeof resolveParams>;
+  try {
+    params = resolveParams(method.params, request.params ?? {});
+  } catch (e) {
+    throw new InputError(`${method.id}: ${(e as Error).message}`);
+  }
+  const reason = method.feasibility(N, n, params);
+  if (reason) throw new InfeasibleError(`${method.id} cannot run at N = ${N}, n = ${n}: ${reason}`);
+  return method.run({
+    N,
+    n,
+    seed,
+    params,
+    onProgress: request.onProgress,
+    shouldStop: request.shouldStop,
+  });
+}
