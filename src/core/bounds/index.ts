@@ -1,4 +1,5 @@
 import { gilbertVarshamovBound } from './gilbertVarshamov.ts';
+import { levenshteinBound } from './levenshtein.ts';
 import { rankinOrthoplexBound, rankinSimplexBound } from './rankin.ts';
 
 /**
@@ -13,6 +14,12 @@ export interface SeparationBounds {
   readonly orthoplex: number | null;
   /** Gilbert-Varshamov: 1 - 2 d_GV / n is achievable; null when n < ceil(log2 N). */
   readonly gilbertVarshamov: number | null;
+  /**
+   * Levenshtein's linear-programming bound (lower): the smallest s with L(n, s) >= N. Equals the
+   * simplex bound for N <= n+1, is below 0 for n+1 < N < 2n (there Rankin's 0 is stronger), and is
+   * attained by the tight designs (icosahedron, E8 roots, ...). null when n < 2.
+   */
+  readonly levenshtein: number | null;
   /** The strongest lower bound known here. */
   readonly lower: number;
 }
@@ -20,6 +27,13 @@ export interface SeparationBounds {
 export function separationBounds(N: number, n: number): SeparationBounds {
   const rankin = rankinSimplexBound(N);
   const orthoplex = rankinOrthoplexBound(N, n);
-  const lower = Math.max(rankin, orthoplex ?? -Infinity);
-  return { rankin, orthoplex, gilbertVarshamov: gilbertVarshamovBound(N, n), lower };
+  const levenshtein = n >= 2 ? levenshteinBound(N, n) : null;
+  const lower = Math.max(rankin, orthoplex ?? -Infinity, levenshtein ?? -Infinity);
+  return {
+    rankin,
+    orthoplex,
+    gilbertVarshamov: gilbertVarshamovBound(N, n),
+    levenshtein,
+    lower,
+  };
 }
