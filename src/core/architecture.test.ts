@@ -24,16 +24,19 @@ describe('src/core architecture', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((f) => [relative(coreDir, f), f]))('%s imports only core modules', (_, file) => {
-    const text = readFileSync(file, 'utf8');
-    const specifiers = [...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map(
-      (m) => m[1] ?? m[2],
-    );
-    for (const spec of specifiers) {
-      expect(spec.startsWith('.'), `${spec} is a package import`).toBe(true);
-      const target = resolve(dirname(file), spec);
-      expect(target.startsWith(coreDir), `${spec} leaves src/core`).toBe(true);
-    }
-    expect(text).not.toMatch(/\b(window|document|localStorage|process\.|Buffer\.)/);
-  });
+  it.each(files.map((f) => [relative(coreDir, f), f]))(
+    '%s imports only core modules',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8');
+      const specifiers = [
+        ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g),
+      ].map((m) => m[1] ?? m[2]);
+      for (const spec of specifiers) {
+        expect(spec.startsWith('.'), `${spec} is a package import`).toBe(true);
+        const target = resolve(dirname(file), spec);
+        expect(target.startsWith(coreDir), `${spec} leaves src/core`).toBe(true);
+      }
+      expect(text).not.toMatch(/\b(window|document|localStorage|process\.|Buffer\.)/);
+    },
+  );
 });

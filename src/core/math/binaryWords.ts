@@ -64,7 +64,8 @@ export function wordsFromArrays(rows: readonly (readonly number[])[]): BinaryWor
   const length = rows.length ? rows[0].length : 0;
   const words = createBinaryWords(rows.length, length);
   rows.forEach((r, i) => {
-    if (r.length !== length) throw new RangeError(`word ${i} has ${r.length} bits, expected ${length}`);
+    if (r.length !== length)
+      throw new RangeError(`word ${i} has ${r.length} bits, expected ${length}`);
     r.forEach((b, t) => {
       if (b !== 0 && b !== 1) throw new RangeError(`word ${i} bit ${t} is ${b}, expected 0 or 1`);
       if (b) setBit(words, i, t, 1);

@@ -65,7 +65,8 @@ export const lseMethod: PrototypeMethod = {
       name: 'tEnd',
       flag: 't-end',
       label: 'End temperature',
-      description: 'Temperature t at the last step; 0 means N + t-start (the authors\u2019 schedule).',
+      description:
+        'Temperature t at the last step; 0 means N + t-start (the authors\u2019 schedule).',
       default: 0,
       min: 0,
       max: 1e6,

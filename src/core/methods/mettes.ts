@@ -31,7 +31,8 @@ export const mettesMethod: PrototypeMethod = {
       name: 'momentum',
       flag: 'momentum',
       label: 'Momentum',
-      description: 'SGD momentum, kept across the re-normalisations (the coding-theory authors\u2019 runs).',
+      description:
+        'SGD momentum, kept across the re-normalisations (the coding-theory authors\u2019 runs).',
       default: 0.9,
       min: 0,
       max: 0.999,

@@ -15,7 +15,8 @@ const REFERENCE: readonly [method: string, N: number, n: number, maxCosine: numb
   ['lse', 10, 16, -0.111],
 ];
 
-describe('published optimisers reproduce the reference separations', () => {
+// Each case runs 1000 dense steps (up to ~1.5 s alone, several times that on a loaded machine).
+describe('published optimisers reproduce the reference separations', { timeout: 60_000 }, () => {
   it.each(REFERENCE)('%s at N = %i, n = %i reaches about %f', (method, N, n, reference) => {
     const result = runMethod({ method, N, n, seed: 0 });
     const { maxCosine } = separationMetrics(result);
@@ -31,7 +32,7 @@ describe('published optimisers reproduce the reference separations', () => {
   });
 });
 
-describe('optimiser determinism and options', () => {
+describe('optimiser determinism and options', { timeout: 60_000 }, () => {
   it('the same seed and steps give bit-identical prototypes', () => {
     for (const method of ['mettes', 'lse']) {
       const a = runMethod({ method, N: 30, n: 8, seed: 3, params: { steps: 50 } });

@@ -21,7 +21,12 @@ describe('kasarla (regular simplex)', () => {
       for (let i = 0; i < N; i++) rowOf(codebook, i).forEach((x, k) => (sum[k] += x));
       for (const x of sum) expect(Math.abs(x)).toBeLessThan(1e-12);
       // The coordinates past N-1 are zero (embedded in n dimensions).
-      for (let i = 0; i < N; i++) expect(rowOf(codebook, i).slice(N - 1).every((x) => x === 0)).toBe(true);
+      for (let i = 0; i < N; i++)
+        expect(
+          rowOf(codebook, i)
+            .slice(N - 1)
+            .every((x) => x === 0),
+        ).toBe(true);
     }
   });
 

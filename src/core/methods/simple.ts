@@ -6,7 +6,8 @@ import type { PrototypeMethod } from './types.ts';
 export const randomMethod: PrototypeMethod = {
   id: 'random',
   label: 'Random',
-  description: 'Independent Gaussian vectors scaled to unit length: uniformly random points on the sphere.',
+  description:
+    'Independent Gaussian vectors scaled to unit length: uniformly random points on the sphere.',
   params: [],
   feasibility: () => null,
   run({ N, n, seed }) {
@@ -22,7 +23,9 @@ export const onehotMethod: PrototypeMethod = {
   description: 'Class i gets the i-th coordinate axis, so every pair of prototypes is orthogonal.',
   params: [],
   feasibility: (N, n) =>
-    N <= n ? null : `one-hot needs N <= n (one axis per class), but N = ${N} > n = ${n}; try orthoplex or a code`,
+    N <= n
+      ? null
+      : `one-hot needs N <= n (one axis per class), but N = ${N} > n = ${n}; try orthoplex or a code`,
   run({ N, n }) {
     const data = new Float64Array(N * n);
     for (let i = 0; i < N; i++) data[i * n + i] = 1;
@@ -64,7 +67,8 @@ export const orthoplexMethod: PrototypeMethod = {
 export const kasarlaMethod: PrototypeMethod = {
   id: 'kasarla',
   label: 'Simplex (Kasarla)',
-  citation: 'Kasarla et al., Maximum class separation as inductive bias in one matrix, NeurIPS 2022',
+  citation:
+    'Kasarla et al., Maximum class separation as inductive bias in one matrix, NeurIPS 2022',
   description:
     'The regular simplex: N points with every pairwise cosine exactly -1/(N-1), the best possible (Rankin), when N <= n+1.',
   params: [],
