@@ -1,0 +1,9 @@
+import type { StateCreator } from 'zustand';
+import type { PrototypesSlice } from './prototypes.ts';
+import type { ViewSlice } from './view.ts';
+
+/** The whole app state: one slice per concern. */
+export type LabState = PrototypesSlice & ViewSlice;
+
+/** A slice sees (and may set) the whole state but creates only its own part. */
+export type SliceCreator<Slice> = StateCreator<LabState, [], [], Slice>;

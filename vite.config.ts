@@ -1,0 +1,34 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    // three.js alone is ~760 kB minified; anything bigger than that should be split.
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        // Keep the app chunk small and cacheable: three.js and the React/r3f stack get their own
+        // chunks. Heavy libraries added later (tfjs) belong behind a dynamic import(), not here.
+        codeSplitting: {
+          groups: [
+            { name: 'three', test: /node_modules[\\/](three|three-stdlib)[\\/]/, priority: 2 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|@react-three|zustand|its-fine|suspend-react)[\\/]/,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    exclude: ['tests/**', 'node_modules/**', 'dist/**'],
+    environment: 'node',
+    passWithNoTests: true,
+  },
+});
