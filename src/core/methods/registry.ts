@@ -1,6 +1,8 @@
+import { bchMethod } from './bch.ts';
 import { lseMethod } from './lse.ts';
 import { mettesMethod } from './mettes.ts';
 import { resolveParams } from './params.ts';
+import { rmMethod } from './rm.ts';
 import { kasarlaMethod, onehotMethod, orthoplexMethod, randomMethod } from './simple.ts';
 import type { MethodId, MethodResult, ParamValue, PrototypeMethod } from './types.ts';
 
@@ -12,6 +14,8 @@ export const METHODS: readonly PrototypeMethod[] = [
   kasarlaMethod,
   mettesMethod,
   lseMethod,
+  rmMethod,
+  bchMethod,
 ];
 
 /** Allowed sizes everywhere (CLI, UI, URL). */
@@ -34,7 +38,9 @@ export class InfeasibleError extends Error {
 export function getMethod(id: string): PrototypeMethod {
   const m = METHODS.find((x) => x.id === id);
   if (!m) {
-    throw new InputError(`unknown method "${id}" (allowed: ${METHODS.map((x) => x.id).join(', ')})`);
+    throw new InputError(
+      `unknown method "${id}" (allowed: ${METHODS.map((x) => x.id).join(', ')})`,
+    );
   }
   return m;
 }
