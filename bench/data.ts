@@ -1,0 +1,46 @@
+// Load time of a CIFAR archive in Node: node bin/run-ts.mjs bench/data.ts [ARCHIVE] [--runs N]
+// (default: $CIFAR10_ARCHIVE or ../shared/data/cifar-10-binary.tar.gz). Prints one line a run and the
+// median. CPU time (all threads of this process, zlib included) is printed too: it varies less than
+// wall time on a busy machine.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { countOf, datasetBytes } from '../src/data/dataset.ts';
+import { loadCifar } from '../src/data/load.ts';
+import { fileSource } from '../src/data/node/readFile.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '5' } },
+});
+const root = new URL('..', import.meta.url).pathname;
+const path = resolve(
+  positionals[0] ??
+    process.env.CIFAR10_ARCHIVE ??
+    resolve(root, '../shared/data/cifar-10-binary.tar.gz'),
+);
+if (!existsSync(path)) {
+  console.error(`no archive at ${path}: pass one, or set CIFAR10_ARCHIVE`);
+  process.exit(1);
+}
+const runs = Math.max(1, Number(values.runs));
+const times: number[] = [];
+for (let run = 1; run <= runs; run++) {
+  const source = await fileSource(path);
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const dataset = await loadCifar({ train: [source] });
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  times.push(ms);
+  console.log(
+    `run ${run}: ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU) for ${source.name} (${(source.size / 1e6).toFixed(1)} MB): ` +
+      `${countOf(dataset.train)} train + ${countOf(dataset.test)} test images, ` +
+      `${(datasetBytes(dataset) / 1e6).toFixed(1)} MB kept, ${((source.size / 1e6 / ms) * 1000).toFixed(1)} MB/s`,
+  );
+}
+times.sort((a, b) => a - b);
+console.log(
+  `node ${process.version}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, best ${times[0].toFixed(0)} ms over ${runs} runs`,
+);

@@ -1,0 +1,13 @@
+// Worker entry: loads CIFAR files off the main thread (see src/data/loaderJob.ts).
+import { runLoaderJob } from '../data/loaderJob.ts';
+import type { LoaderReply, LoaderRequest } from '../data/loaderProtocol.ts';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<LoaderRequest>) => void) | null;
+  postMessage(message: LoaderReply, transfer: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  void runLoaderJob(event.data, (reply, transfer) => scope.postMessage(reply, transfer));
+};
