@@ -18,7 +18,11 @@ describe('kasarla (regular simplex)', () => {
       }
       expect(worst, `N = ${N}`).toBeLessThan(1e-12);
       const sum = new Float64Array(n);
-      for (let i = 0; i < N; i++) rowOf(codebook, i).forEach((x, k) => (sum[k] += x));
+      for (let i = 0; i < N; i++) {
+        rowOf(codebook, i).forEach((x, k) => {
+          sum[k] += x;
+        });
+      }
       for (const x of sum) expect(Math.abs(x)).toBeLessThan(1e-12);
       // The coordinates past N-1 are zero (embedded in n dimensions).
       for (let i = 0; i < N; i++)
