@@ -1,7 +1,8 @@
 import { OrbitControls } from '@react-three/drei';
-import { Canvas, useFrame } from '@react-three/fiber';
-import { type RefObject, useMemo, useRef } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { AdditiveBlending } from 'three';
+import { liveStore } from '../state/live.ts';
 import { useLab } from '../state/store.ts';
 import { sphereGrid, toXyz } from './geometry.ts';
 import { LabelLayer, LabelTracker, MAX_LABELS } from './Labels.tsx';
@@ -17,13 +18,27 @@ const CAMERA_START: [number, number, number] = [-2.45, 1.75, 2.5];
 /** The 3D view: a shaded unit sphere with the current prototypes. Renders on demand only. */
 export function SphereScene() {
   const current = useLab((s) => s.current);
+  // Shape of what a running job shows (changes once per job, not per step).
+  const jobShape = useLab((s) =>
+    s.job && s.job.request.n <= 4 ? `${s.job.request.N}x${s.job.request.n}` : null,
+  );
+  const liveVersion = useRef(0);
   const showLabels = useLab((s) => s.showLabels);
   const showGrid = useLab((s) => s.showGrid);
   const showRays = useLab((s) => s.showRays);
   const stage = useRef<HTMLDivElement>(null);
   const labelLayer = useRef<HTMLDivElement>(null);
   const codebook = current?.codebook;
-  const xyz = useMemo(() => (codebook ? toXyz(codebook) : null), [codebook]);
+  const shownN = jobShape ? Number(jobShape.split('x')[0]) : codebook?.N;
+  const xyz = useMemo(
+    () =>
+      codebook && codebook.N === shownN
+        ? toXyz(codebook)
+        : shownN
+          ? new Float32Array(shownN * 3)
+          : null,
+    [codebook, shownN],
+  );
   const renderKey = current ? `${current.method}/${current.N}/${current.n}/${current.seed}` : '';
   const labelCount = xyz && showLabels && xyz.length / 3 <= MAX_LABELS ? xyz.length / 3 : 0;
 
@@ -39,7 +54,8 @@ export function SphereScene() {
         <Lights />
         <UnitSphere />
         {showGrid && <Grid />}
-        {xyz && <Prototypes xyz={xyz} showRays={showRays} />}
+        {xyz && <Prototypes xyz={xyz} showRays={showRays} version={liveVersion} />}
+        {xyz && <LiveUpdater xyz={xyz} version={liveVersion} />}
         {xyz && labelCount > 0 && <LabelTracker layer={labelLayer} xyz={xyz} />}
         <OrbitControls makeDefault enablePan={false} minDistance={1.6} maxDistance={9} />
         <RenderProbe stage={stage} renderKey={renderKey} />
@@ -59,6 +75,34 @@ function Lights() {
       <pointLight position={[0, 0, 0]} intensity={0.6} distance={3} color="#6d8cff" />
     </>
   );
+}
+
+/**
+ * Transient subscription to the running optimisation: writes its prototypes into xyz in place and
+ * asks for one frame. No React state changes, so no re-render per optimiser update.
+ */
+function LiveUpdater({
+  xyz,
+  version,
+}: {
+  readonly xyz: Float32Array;
+  readonly version: RefObject<number>;
+}) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(
+    () =>
+      liveStore.subscribe((live) => {
+        if (!live.data || live.N * 3 !== xyz.length) return;
+        const m = Math.min(live.n, 3);
+        for (let i = 0; i < live.N; i++) {
+          for (let k = 0; k < 3; k++) xyz[i * 3 + k] = k < m ? live.data[i * live.n + k] : 0;
+        }
+        version.current += 1;
+        invalidate();
+      }),
+    [xyz, version, invalidate],
+  );
+  return null;
 }
 
 /** The sphere itself: translucent, so prototypes on the far side stay visible but dimmed. */

@@ -1,7 +1,11 @@
 import type { Codebook } from '../core/math/codebook.ts';
-import { InfeasibleError, InputError, runMethod } from '../core/methods/registry.ts';
+import { createCodebook } from '../core/math/codebook.ts';
+import { InfeasibleError, InputError, prepareRun } from '../core/methods/registry.ts';
+import type { CodeInfo } from '../core/methods/types.ts';
 import type { SeparationMetrics } from '../core/metrics/separation.ts';
-import { separationMetrics } from '../core/metrics/separation.ts';
+import type { JobProgress } from '../jobs/optimiserProtocol.ts';
+import { liveStore } from './live.ts';
+import type { PrototypeRunner } from './runner.ts';
 import type { SliceCreator } from './types.ts';
 
 /** What the controls ask for. */
@@ -16,66 +20,143 @@ export interface PrototypeRequest {
 export interface PrototypeResult extends PrototypeRequest {
   readonly codebook: Codebook;
   readonly metrics: SeparationMetrics;
+  readonly code?: CodeInfo;
+  readonly steps?: number;
+  readonly route?: string;
+  readonly timeMs: number;
+}
+
+/** The job that is making prototypes now (progress arrives a few times a second). */
+export interface JobStatus {
+  readonly request: PrototypeRequest;
+  readonly paused: boolean;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly fraction: number;
+  readonly maxCosine: number | null;
 }
 
 export interface PrototypesSlice {
   /** The controls' values: the last request, whether or not it could be made. */
   readonly request: PrototypeRequest;
-  /** What the scene and the readout show: the last request that succeeded. */
+  /** What the readout shows: the last request that finished. */
   readonly current: PrototypeResult | null;
   /** Why the last request was not made (null when it was). */
   readonly error: string | null;
+  /** The running job, or null. */
+  readonly job: JobStatus | null;
   /** Changes part of the request and remakes the prototypes; on failure only `error` changes. */
   setRequest(patch: Partial<PrototypeRequest>): void;
+  pauseJob(): void;
+  resumeJob(): void;
+  stepJob(count?: number): void;
+  cancelJob(): void;
 }
 
 export const DEFAULT_REQUEST: PrototypeRequest = { method: 'kasarla', N: 4, n: 3, seed: 0 };
 
-/**
- * The browser computes prototypes and the O(N^2 n) metrics on the main thread for now, so the UI
- * keeps N small; a worker will lift this.
- */
+/** The explorer draws at most this many prototypes (labels and rays thin out well before). */
 export const UI_MAX_N = 2000;
 
-export type Outcome =
-  | { readonly ok: true; readonly result: PrototypeResult }
-  | { readonly ok: false; readonly error: string };
-
-/** Makes the prototypes for a request; expected failures come back as a readable message. */
-export function makePrototypes(request: PrototypeRequest): Outcome {
+/** Checks a request on the page (cheap: no prototypes are made); null when it can run. */
+export function checkRequest(request: PrototypeRequest): string | null {
   if (request.N > UI_MAX_N) {
-    return {
-      ok: false,
-      error: `the browser shows at most ${UI_MAX_N} prototypes for now, got N = ${request.N}`,
-    };
+    return `the explorer shows at most ${UI_MAX_N} prototypes; the command line makes up to 20000 (N = ${request.N})`;
   }
   try {
-    const made = runMethod(request);
-    const metrics = separationMetrics({ codebook: made.codebook, binary: made.binary });
-    return { ok: true, result: { ...request, codebook: made.codebook, metrics } };
+    prepareRun(request);
+    return null;
   } catch (e) {
-    if (e instanceof InputError || e instanceof InfeasibleError)
-      return { ok: false, error: e.message };
-    // Anything else is a bug: show it, and report it loudly.
-    console.error(e);
-    return { ok: false, error: `unexpected error: ${(e as Error).message}` };
+    if (e instanceof InputError || e instanceof InfeasibleError) return e.message;
+    throw e;
   }
 }
 
-export const createPrototypesSlice: SliceCreator<PrototypesSlice> = (set, get) => {
-  const first = makePrototypes(DEFAULT_REQUEST);
-  return {
-    request: DEFAULT_REQUEST,
-    current: first.ok ? first.result : null,
-    error: first.ok ? null : first.error,
-    setRequest(patch) {
-      const request = { ...get().request, ...patch };
-      const outcome = makePrototypes(request);
-      set(
-        outcome.ok
-          ? { request, current: outcome.result, error: null }
-          : { request, error: outcome.error },
-      );
-    },
+export function createPrototypesSlice(runner: PrototypeRunner): SliceCreator<PrototypesSlice> {
+  return (set, get) => {
+    let token = 0;
+
+    function launch(request: PrototypeRequest): void {
+      const mine = ++token;
+      const isMine = () => mine === token;
+      set({
+        job: { request, paused: false, step: 0, totalSteps: 0, fraction: 0, maxCosine: null },
+      });
+      runner.start(request, {
+        onProgress(p: JobProgress) {
+          if (!isMine()) return;
+          if (p.prototypes) {
+            liveStore.setState({
+              jobId: mine,
+              N: request.N,
+              n: request.n,
+              step: p.step,
+              data: p.prototypes,
+            });
+          }
+          set({
+            job: {
+              request,
+              paused: p.paused,
+              step: p.step,
+              totalSteps: p.totalSteps,
+              fraction: p.fraction,
+              maxCosine: Number.isFinite(p.maxCosine) ? p.maxCosine : null,
+            },
+          });
+        },
+        onDone(result) {
+          if (!isMine()) return;
+          liveStore.setState({ jobId: 0, data: null });
+          set({
+            job: null,
+            error: null,
+            current: {
+              ...request,
+              codebook: createCodebook(result.N, result.n, result.data),
+              metrics: result.metrics,
+              code: result.code,
+              steps: result.steps,
+              route: result.route,
+              timeMs: result.timeMs,
+            },
+          });
+        },
+        onError(_kind, message) {
+          if (!isMine()) return;
+          liveStore.setState({ jobId: 0, data: null });
+          set({ job: null, error: message });
+        },
+        onCancelled() {
+          if (!isMine()) return;
+          liveStore.setState({ jobId: 0, data: null });
+          set({ job: null });
+        },
+      });
+    }
+
+    // The first codebook is made as soon as the store exists.
+    queueMicrotask(() => launch(get().request));
+
+    return {
+      request: DEFAULT_REQUEST,
+      current: null,
+      error: null,
+      job: null,
+      setRequest(patch) {
+        const request = { ...get().request, ...patch };
+        const problem = checkRequest(request);
+        if (problem) {
+          set({ request, error: problem });
+          return;
+        }
+        set({ request, error: null });
+        launch(request);
+      },
+      pauseJob: () => runner.pause(),
+      resumeJob: () => runner.resume(),
+      stepJob: (count) => runner.step(count),
+      cancelJob: () => runner.cancel(),
+    };
   };
-};
+}

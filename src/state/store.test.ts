@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import type { JobHandlers } from '../jobs/optimiserClient.ts';
+import type { JobRequest } from '../jobs/optimiserProtocol.ts';
+import { liveStore } from './live.ts';
 import { DEFAULT_REQUEST, UI_MAX_N } from './prototypes.ts';
+import { createInProcessRunner, type PrototypeRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
 
+/** A store whose first codebook (made in a microtask) is ready. */
+async function readyStore(runner: PrototypeRunner = createInProcessRunner()) {
+  const store = createLabStore(runner);
+  await Promise.resolve();
+  return store;
+}
+
 describe('lab store', () => {
-  it('starts with the regular tetrahedron', () => {
-    const s = createLabStore().getState();
+  it('starts with the regular tetrahedron', async () => {
+    const s = (await readyStore()).getState();
     expect(s.request).toEqual(DEFAULT_REQUEST);
     expect(s.error).toBeNull();
     expect(s.current?.codebook.N).toBe(4);
     expect(s.current?.metrics.maxCosine).toBeCloseTo(-1 / 3, 12);
   });
 
-  it('remakes the prototypes when the request changes', () => {
-    const store = createLabStore();
+  it('remakes the prototypes when the request changes', async () => {
+    const store = await readyStore();
     store.getState().setRequest({ method: 'orthoplex', N: 6 });
     const s = store.getState();
     expect(s.error).toBeNull();
@@ -21,8 +32,8 @@ describe('lab store', () => {
     expect(s.current?.metrics.maxCosine).toBe(0);
   });
 
-  it('keeps the previous prototypes and reports why when a request is infeasible', () => {
-    const store = createLabStore();
+  it('keeps the previous prototypes and reports why when a request is infeasible', async () => {
+    const store = await readyStore();
     store.getState().setRequest({ method: 'orthoplex', N: 6 });
     const before = store.getState().current;
     store.getState().setRequest({ method: 'onehot' });
@@ -36,8 +47,8 @@ describe('lab store', () => {
     expect(store.getState().current?.method).toBe('onehot');
   });
 
-  it('reports bad input instead of throwing', () => {
-    const store = createLabStore();
+  it('reports bad input instead of throwing', async () => {
+    const store = await readyStore();
     store.getState().setRequest({ N: 1 });
     expect(store.getState().error).toMatch(/N must be a whole number/);
     store.getState().setRequest({ N: UI_MAX_N + 1 });
@@ -45,11 +56,46 @@ describe('lab store', () => {
     expect(store.getState().current?.codebook.N).toBe(4);
   });
 
-  it('toggles view options without touching the prototypes', () => {
-    const store = createLabStore();
+  it('toggles view options without touching the prototypes', async () => {
+    const store = await readyStore();
     const before = store.getState().current;
     store.getState().toggle('showLabels');
     expect(store.getState().showLabels).toBe(false);
     expect(store.getState().current).toBe(before);
+  });
+
+  it('shows job progress, sends live prototypes to the transient store, and drops stale jobs', async () => {
+    const started: { request: JobRequest; handlers: JobHandlers }[] = [];
+    const runner: PrototypeRunner = {
+      start: (request, handlers) => started.push({ request, handlers }),
+      pause() {},
+      resume() {},
+      step() {},
+      cancel() {},
+    };
+    const store = await readyStore(runner);
+    store.getState().setRequest({ method: 'lse', N: 5 });
+    const job = started[1];
+    const prototypes = new Float64Array(15).fill(0.5);
+    job.handlers.onProgress?.({
+      type: 'progress',
+      jobId: 1,
+      step: 10,
+      totalSteps: 1000,
+      fraction: 0.01,
+      objective: 1,
+      maxCosine: 0.4,
+      minAngleDeg: 66,
+      paused: false,
+      prototypes,
+    });
+    expect(store.getState().job).toMatchObject({ step: 10, totalSteps: 1000, maxCosine: 0.4 });
+    expect(liveStore.getState()).toMatchObject({ N: 5, n: 3, step: 10 });
+    expect(liveStore.getState().data).toBe(prototypes);
+    // A newer request makes the first job stale: its messages change nothing.
+    store.getState().setRequest({ N: 6 });
+    job.handlers.onError?.('internal', 'late failure');
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().job?.request.N).toBe(6);
   });
 });

@@ -1,15 +1,16 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createPrototypesSlice } from './prototypes.ts';
+import { defaultRunner, type PrototypeRunner } from './runner.ts';
 import type { LabState } from './types.ts';
 import { createViewSlice } from './view.ts';
 
 export type { LabState } from './types.ts';
 
-/** A fresh store (tests make their own; the app uses `labStore`). */
-export function createLabStore() {
+/** A fresh store (tests make their own with an in-process runner; the app uses `labStore`). */
+export function createLabStore(runner: PrototypeRunner = defaultRunner()) {
   return createStore<LabState>()((...a) => ({
-    ...createPrototypesSlice(...a),
+    ...createPrototypesSlice(runner)(...a),
     ...createViewSlice(...a),
   }));
 }

@@ -1,6 +1,7 @@
 import { SphereScene } from '../scene/SphereScene.tsx';
 import { Controls } from './Controls.tsx';
 import { DataPanel } from './data/DataPanel.tsx';
+import { JobBar } from './JobBar.tsx';
 import { Readout } from './Readout.tsx';
 
 export function App() {
@@ -13,6 +14,7 @@ export function App() {
       <main className="layout">
         <aside className="panel" aria-label="Prototype controls">
           <Controls />
+          <JobBar />
           <Readout />
           <DataPanel />
         </aside>

@@ -1,10 +1,12 @@
 import { createCodebook, gaussianRows } from '../math/codebook.ts';
 import { createRandom } from '../math/random.ts';
+import { maxOffDiagonal } from '../optimisers/gram.ts';
 import { lseLossAndGradient } from '../optimisers/lseLoss.ts';
 import { createMomentumSgd } from '../optimisers/momentumSgd.ts';
-import { PROGRESS_EVERY } from './mettes.ts';
 import { numberParam, stepsParam } from './params.ts';
-import type { ParamValues, PrototypeMethod } from './types.ts';
+import type { MethodRun } from './stepper.ts';
+import { runToEnd } from './stepper.ts';
+import type { MethodInput, ParamValues, PrototypeMethod } from './types.ts';
 
 /**
  * The temperature at a step: linear from tStart to tEnd over the run. With the defaults
@@ -19,6 +21,41 @@ export function lseTemperature(step: number, steps: number, tStart: number, tEnd
 export function resolveTEnd(N: number, params: ParamValues): number {
   const tEnd = numberParam(params, 'tEnd');
   return tEnd > 0 ? tEnd : numberParam(params, 'tStart') + N;
+}
+
+function startLse({ N, n, seed, params }: MethodInput): MethodRun {
+  const totalSteps = numberParam(params, 'steps');
+  const tStart = numberParam(params, 'tStart');
+  const tEnd = resolveTEnd(N, params);
+  const random = createRandom(seed);
+  const data = gaussianRows(N, n, random.normal);
+  const gram = new Float64Array(N * N);
+  const weights = new Float64Array(N * N);
+  const grad = new Float64Array(N * n);
+  const sgd = createMomentumSgd(N, n, numberParam(params, 'lr'), numberParam(params, 'momentum'));
+  let stepsDone = 0;
+  let objective = Number.NaN;
+  let maxCosine = Number.NaN;
+  return {
+    totalSteps,
+    get stepsDone() {
+      return stepsDone;
+    },
+    advance(count) {
+      const end = Math.min(totalSteps, stepsDone + count);
+      const start = stepsDone;
+      for (; stepsDone < end; stepsDone++) {
+        const t = lseTemperature(stepsDone, totalSteps, tStart, tEnd);
+        objective = lseLossAndGradient(data, N, n, t, gram, weights, grad);
+        sgd.step(data, grad);
+      }
+      if (end > start) maxCosine = maxOffDiagonal(gram, N);
+      return end - start;
+    },
+    current: () => data,
+    status: () => ({ objective, maxCosine }),
+    finish: () => ({ codebook: createCodebook(N, n, data.slice()), steps: stepsDone }),
+  };
 }
 
 export const lseMethod: PrototypeMethod = {
@@ -73,27 +110,6 @@ export const lseMethod: PrototypeMethod = {
     },
   ],
   feasibility: () => null,
-  run({ N, n, seed, params, onProgress, shouldStop }) {
-    const steps = numberParam(params, 'steps');
-    const tStart = numberParam(params, 'tStart');
-    const tEnd = resolveTEnd(N, params);
-    const random = createRandom(seed);
-    const data = gaussianRows(N, n, random.normal);
-    const gram = new Float64Array(N * N);
-    const weights = new Float64Array(N * N);
-    const grad = new Float64Array(N * n);
-    const sgd = createMomentumSgd(N, n, numberParam(params, 'lr'), numberParam(params, 'momentum'));
-    let done = 0;
-    for (; done < steps; done++) {
-      if (done % PROGRESS_EVERY === 0) {
-        onProgress?.(done / steps);
-        if (shouldStop?.()) break;
-      }
-      const t = lseTemperature(done, steps, tStart, tEnd);
-      lseLossAndGradient(data, N, n, t, gram, weights, grad);
-      sgd.step(data, grad);
-    }
-    onProgress?.(1);
-    return { codebook: createCodebook(N, n, data), steps: done };
-  },
+  start: startLse,
+  run: (input) => runToEnd(startLse(input), input),
 };

@@ -1,12 +1,49 @@
 import { createCodebook, gaussianRows } from '../math/codebook.ts';
 import { createRandom } from '../math/random.ts';
+import { maxOffDiagonal } from '../optimisers/gram.ts';
 import { hpnLossAndGradient } from '../optimisers/hpnLoss.ts';
 import { createMomentumSgd } from '../optimisers/momentumSgd.ts';
 import { booleanParam, numberParam, stepsParam } from './params.ts';
-import type { PrototypeMethod } from './types.ts';
+import type { MethodRun } from './stepper.ts';
+import { runToEnd } from './stepper.ts';
+import type { MethodInput, PrototypeMethod } from './types.ts';
 
-/** How often (in steps) optimisers report progress and poll for a stop. */
-export const PROGRESS_EVERY = 10;
+function startMettes({ N, n, seed, params }: MethodInput): MethodRun {
+  const totalSteps = numberParam(params, 'steps');
+  const random = createRandom(seed);
+  const data = gaussianRows(N, n, random.normal);
+  const gram = new Float64Array(N * N);
+  const grad = new Float64Array(N * n);
+  const sgd = createMomentumSgd(
+    N,
+    n,
+    numberParam(params, 'lr'),
+    numberParam(params, 'momentum'),
+    booleanParam(params, 'noMomentum'),
+  );
+  let stepsDone = 0;
+  let objective = Number.NaN;
+  let maxCosine = Number.NaN;
+  return {
+    totalSteps,
+    get stepsDone() {
+      return stepsDone;
+    },
+    advance(count) {
+      const end = Math.min(totalSteps, stepsDone + count);
+      const start = stepsDone;
+      for (; stepsDone < end; stepsDone++) {
+        objective = hpnLossAndGradient(data, N, n, gram, grad);
+        sgd.step(data, grad);
+      }
+      if (end > start) maxCosine = maxOffDiagonal(gram, N);
+      return end - start;
+    },
+    current: () => data,
+    status: () => ({ objective, maxCosine }),
+    finish: () => ({ codebook: createCodebook(N, n, data.slice()), steps: stepsDone }),
+  };
+}
 
 export const mettesMethod: PrototypeMethod = {
   id: 'mettes',
@@ -48,29 +85,6 @@ export const mettesMethod: PrototypeMethod = {
     },
   ],
   feasibility: () => null,
-  run({ N, n, seed, params, onProgress, shouldStop }) {
-    const steps = numberParam(params, 'steps');
-    const random = createRandom(seed);
-    const data = gaussianRows(N, n, random.normal);
-    const gram = new Float64Array(N * N);
-    const grad = new Float64Array(N * n);
-    const sgd = createMomentumSgd(
-      N,
-      n,
-      numberParam(params, 'lr'),
-      numberParam(params, 'momentum'),
-      booleanParam(params, 'noMomentum'),
-    );
-    let done = 0;
-    for (; done < steps; done++) {
-      if (done % PROGRESS_EVERY === 0) {
-        onProgress?.(done / steps);
-        if (shouldStop?.()) break;
-      }
-      hpnLossAndGradient(data, N, n, gram, grad);
-      sgd.step(data, grad);
-    }
-    onProgress?.(1);
-    return { codebook: createCodebook(N, n, data), steps: done };
-  },
+  start: startMettes,
+  run: (input) => runToEnd(startMettes(input), input),
 };

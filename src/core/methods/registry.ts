@@ -4,7 +4,14 @@ import { mettesMethod } from './mettes.ts';
 import { resolveParams } from './params.ts';
 import { rmMethod } from './rm.ts';
 import { kasarlaMethod, onehotMethod, orthoplexMethod, randomMethod } from './simple.ts';
-import type { MethodId, MethodResult, ParamValue, PrototypeMethod } from './types.ts';
+import type {
+  MethodId,
+  MethodInput,
+  MethodResult,
+  ParamValue,
+  ParamValues,
+  PrototypeMethod,
+} from './types.ts';
 
 /** Every method, in the order menus show them. */
 export const METHODS: readonly PrototypeMethod[] = [
@@ -68,17 +75,17 @@ function checkInteger(name: string, value: number, range: { min: number; max: nu
 }
 
 /**
- * The one entry point for making prototypes: validates sizes and parameters (InputError),
- * asks the method whether it can run here (InfeasibleError), then runs it.
+ * Checks a request completely before any work starts: sizes and parameters (InputError), then
+ * whether the method can run at this (N, n) (InfeasibleError). Returns the method's input.
  */
-export function runMethod(request: RunRequest): MethodResult {
+export function prepareRun(request: RunRequest): MethodInput {
   const method = getMethod(request.method);
   const { N, n } = request;
   const seed = request.seed ?? 0;
   checkInteger('N', N, LIMITS.N);
   checkInteger('n', n, LIMITS.n);
   checkInteger('seed', seed, LIMITS.seed);
-  let params: ReturnType<typeof resolveParams>;
+  let params: ParamValues;
   try {
     params = resolveParams(method.params, request.params ?? {});
   } catch (e) {
@@ -86,12 +93,10 @@ export function runMethod(request: RunRequest): MethodResult {
   }
   const reason = method.feasibility(N, n, params);
   if (reason) throw new InfeasibleError(`${method.id} cannot run at N = ${N}, n = ${n}: ${reason}`);
-  return method.run({
-    N,
-    n,
-    seed,
-    params,
-    onProgress: request.onProgress,
-    shouldStop: request.shouldStop,
-  });
+  return { N, n, seed, params, onProgress: request.onProgress, shouldStop: request.shouldStop };
+}
+
+/** The one entry point for making prototypes: prepareRun, then the method's run. */
+export function runMethod(request: RunRequest): MethodResult {
+  return getMethod(request.method).run(prepareRun(request));
 }

@@ -1,5 +1,6 @@
 import type { BinaryWords } from '../math/binaryWords.ts';
 import type { Codebook } from '../math/codebook.ts';
+import type { MethodRun } from './stepper.ts';
 
 /** Every prototype method, by the id used in the CLI, URLs and the UI. */
 export type MethodId =
@@ -100,4 +101,6 @@ export interface PrototypeMethod {
    */
   feasibility(N: number, n: number, params: ParamValues): string | null;
   run(input: MethodInput): MethodResult;
+  /** Iterative methods: a run the caller advances step by step (pause, single-step, animate). */
+  start?(input: MethodInput): MethodRun;
 }

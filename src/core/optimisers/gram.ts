@@ -35,3 +35,12 @@ export function weightedSumInto(
     }
   }
 }
+
+/** max_{i != j} G_ij of a symmetric N x N matrix. */
+export function maxOffDiagonal(gram: Float64Array, N: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < N; i++) {
+    for (let j = i + 1; j < N; j++) if (gram[i * N + j] > max) max = gram[i * N + j];
+  }
+  return max;
+}

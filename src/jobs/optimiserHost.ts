@@ -1,0 +1,215 @@
+import { createBinaryWords } from '../core/math/binaryWords.ts';
+import {
+  getMethod,
+  InfeasibleError,
+  InputError,
+  prepareRun,
+  runMethod,
+} from '../core/methods/registry.ts';
+import type { MethodRun } from '../core/methods/stepper.ts';
+import type { MethodResult } from '../core/methods/types.ts';
+import { cosineToDegrees, separationMetrics } from '../core/metrics/separation.ts';
+import type { FromWorker, JobRequest, JobResult, ToWorker } from './optimiserProtocol.ts';
+import { CHUNK_MS, PROGRESS_PER_SECOND } from './optimiserProtocol.ts';
+
+export interface HostEnvironment {
+  post(message: FromWorker, transfer?: Transferable[]): void;
+  now(): number;
+  /** Lets queued messages (pause, cancel) be handled before the next chunk of work. */
+  yieldToInbox(): Promise<void>;
+}
+
+interface ActiveJob {
+  readonly jobId: number;
+  readonly request: JobRequest;
+  readonly sendPrototypes: boolean;
+  readonly startedAt: number;
+  paused: boolean;
+  cancelled: boolean;
+  /** Steps still to run while paused (single-stepping). */
+  pendingSteps: number;
+  run: MethodRun;
+  lastProgressAt: number;
+  /** True while drive() is looping, so resume/step never start a second loop. */
+  driving: boolean;
+}
+
+/**
+ * The optimiser worker's logic, free of the Worker API so it can be tested in Node. Iterative
+ * methods are advanced in chunks of at most CHUNK_MS, with the inbox read between chunks, so
+ * pause, single-step and cancel act within a chunk. Methods without a step-wise run go through
+ * runMethod in one piece; the page cancels those by ending the worker.
+ */
+export function createOptimiserHost(env: HostEnvironment) {
+  let job: ActiveJob | null = null;
+
+  function fail(jobId: number, e: unknown): void {
+    const kind =
+      e instanceof InputError ? 'input' : e instanceof InfeasibleError ? 'infeasible' : 'internal';
+    const message = e instanceof Error ? e.message : String(e);
+    env.post({ type: 'error', jobId, kind, message });
+  }
+
+  function progress(active: ActiveJob): void {
+    const { run, request } = active;
+    const { objective, maxCosine } = run.status();
+    const withPrototypes = active.sendPrototypes || request.n <= 4;
+    const prototypes = withPrototypes ? run.current().slice() : undefined;
+    env.post(
+      {
+        type: 'progress',
+        jobId: active.jobId,
+        step: run.stepsDone,
+        totalSteps: run.totalSteps,
+        fraction: run.totalSteps ? run.stepsDone / run.totalSteps : 1,
+        objective,
+        maxCosine,
+        minAngleDeg: cosineToDegrees(maxCosine),
+        paused: active.paused,
+        prototypes,
+      },
+      prototypes ? [prototypes.buffer] : undefined,
+    );
+    active.lastProgressAt = env.now();
+  }
+
+  function finish(jobId: number, made: MethodResult, startedAt: number): void {
+    const result = packResult(made, env.now() - startedAt);
+    const transfer: Transferable[] = [result.data.buffer];
+    if (result.words) transfer.push(result.words.bits.buffer);
+    env.post({ type: 'done', jobId, result }, transfer);
+  }
+
+  /** Starts the work loop unless it is already running. */
+  function wake(active: ActiveJob): void {
+    if (active.driving) return;
+    active.driving = true;
+    drive(active).catch((e) => {
+      if (job === active) job = null;
+      fail(active.jobId, e);
+    });
+  }
+
+  async function drive(active: ActiveJob): Promise<void> {
+    const { run } = active;
+    try {
+      while (!active.cancelled && run.stepsDone < run.totalSteps) {
+        // Paused with no single steps left: stop; resume or step wakes the loop again.
+        if (active.paused && active.pendingSteps === 0) return;
+        const chunkEnd = env.now() + CHUNK_MS;
+        do {
+          run.advance(1);
+          if (active.pendingSteps > 0) active.pendingSteps--;
+        } while (
+          env.now() < chunkEnd &&
+          run.stepsDone < run.totalSteps &&
+          !(active.paused && active.pendingSteps === 0)
+        );
+        if (active.paused || env.now() - active.lastProgressAt >= 1000 / PROGRESS_PER_SECOND) {
+          progress(active);
+        }
+        await env.yieldToInbox();
+      }
+    } finally {
+      // Runs in the same tick as a return above (no await between), so a resume or step that
+      // arrives right after always finds the loop stopped and starts it again.
+      active.driving = false;
+    }
+    if (active.cancelled || job !== active) return;
+    progress(active);
+    job = null;
+    finish(active.jobId, run.finish(), active.startedAt);
+  }
+
+  function start(message: Extract<ToWorker, { type: 'start' }>): void {
+    if (job) {
+      job.cancelled = true;
+      env.post({ type: 'cancelled', jobId: job.jobId });
+      job = null;
+    }
+    const { jobId, request } = message;
+    const startedAt = env.now();
+    try {
+      const method = getMethod(request.method);
+      if (!method.start) {
+        finish(jobId, runMethod(request), startedAt);
+        return;
+      }
+      const input = prepareRun(request);
+      const active: ActiveJob = {
+        jobId,
+        request,
+        sendPrototypes: message.sendPrototypes ?? false,
+        startedAt,
+        paused: message.paused ?? false,
+        cancelled: false,
+        pendingSteps: 0,
+        run: method.start(input),
+        lastProgressAt: startedAt,
+        driving: false,
+      };
+      job = active;
+      progress(active);
+      wake(active);
+    } catch (e) {
+      fail(jobId, e);
+    }
+  }
+
+  return {
+    handle(message: ToWorker): void {
+      if (message.type === 'start') {
+        start(message);
+        return;
+      }
+      const active = job;
+      if (!active || active.jobId !== message.jobId) return; // a late message for an old job
+      switch (message.type) {
+        case 'cancel':
+          active.cancelled = true;
+          job = null;
+          env.post({ type: 'cancelled', jobId: active.jobId });
+          return;
+        case 'pause':
+          active.paused = true;
+          progress(active); // the page shows "paused" at once, with the step reached
+          return;
+        case 'resume': {
+          active.paused = false;
+          wake(active);
+          return;
+        }
+        case 'step': {
+          active.paused = true;
+          active.pendingSteps += Math.max(1, Math.floor(message.count ?? 1));
+          wake(active);
+          return;
+        }
+      }
+    },
+  };
+}
+
+/** What the page needs from a result, in transferable typed arrays. */
+export function packResult(made: MethodResult, timeMs: number): JobResult {
+  const { codebook, binary } = made;
+  return {
+    N: codebook.N,
+    n: codebook.n,
+    data: codebook.data.slice(),
+    words: binary ? { length: binary.length, bits: binary.bits.slice() } : undefined,
+    code: made.code,
+    steps: made.steps,
+    route: (made as { route?: string }).route,
+    metrics: separationMetrics({ codebook, binary }),
+    timeMs,
+  };
+}
+
+/** Rebuilds the packed words of a result (for exact metrics on the page). */
+export function unpackWords(result: JobResult) {
+  if (!result.words) return undefined;
+  const words = createBinaryWords(result.N, result.words.length);
+  words.bits.set(result.words.bits);
+  return words;
+}
