@@ -1,7 +1,7 @@
 import type { Codebook } from '../core/math/codebook.ts';
 import { createCodebook } from '../core/math/codebook.ts';
 import { InfeasibleError, InputError, prepareRun } from '../core/methods/registry.ts';
-import type { CodeInfo } from '../core/methods/types.ts';
+import type { CodeInfo, ParamValue } from '../core/methods/types.ts';
 import type { SeparationMetrics } from '../core/metrics/separation.ts';
 import type { JobProgress } from '../jobs/optimiserProtocol.ts';
 import { liveStore } from './live.ts';
@@ -14,6 +14,8 @@ export interface PrototypeRequest {
   readonly N: number;
   readonly n: number;
   readonly seed: number;
+  /** The method's parameters that differ from their defaults (by ParamSpec name). */
+  readonly params: Readonly<Record<string, ParamValue>>;
 }
 
 /** A codebook that was made, with the request that made it and its separation numbers. */
@@ -53,7 +55,13 @@ export interface PrototypesSlice {
   cancelJob(): void;
 }
 
-export const DEFAULT_REQUEST: PrototypeRequest = { method: 'kasarla', N: 4, n: 3, seed: 0 };
+export const DEFAULT_REQUEST: PrototypeRequest = {
+  method: 'kasarla',
+  N: 4,
+  n: 3,
+  seed: 0,
+  params: {},
+};
 
 /** The explorer draws at most this many prototypes (labels and rays thin out well before). */
 export const UI_MAX_N = 2000;
@@ -144,7 +152,11 @@ export function createPrototypesSlice(runner: PrototypeRunner): SliceCreator<Pro
       error: null,
       job: null,
       setRequest(patch) {
-        const request = { ...get().request, ...patch };
+        const previous = get().request;
+        // Parameters belong to a method: switching method starts from the new method's defaults.
+        const params =
+          patch.params ?? (patch.method && patch.method !== previous.method ? {} : previous.params);
+        const request = { ...previous, ...patch, params };
         const problem = checkRequest(request);
         if (problem) {
           set({ request, error: problem });
