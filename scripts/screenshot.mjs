@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Takes docs/screenshot.png from the real app: builds nothing itself (run `npx vite build` first),
 // serves dist/ with `vite preview`, opens it in Debian's Chromium exactly as the browser tests do
-// (tests/browser/harness.ts), waits for the sphere to be drawn and saves the page.
+// (tests/browser/harness.ts) at `#method=...&N=...&n=3`, waits for the sphere to be drawn and saves
+// the page.
 //   node scripts/screenshot.mjs [out.png] [--method kasarla] [--N 4]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -22,15 +23,11 @@ const server = await harness.startPreview();
 const browser = await harness.launchBrowser();
 let code = 0;
 try {
-  const app = await harness.openApp(browser, server.url, { width: 1280, height: 760 });
+  // The page keeps its state in the URL hash, so the picture is one link away.
+  const hash = `#method=${values.method}&N=${values.N}&n=3`;
+  const app = await harness.openApp(browser, `${server.url}${hash}`, { width: 1280, height: 760 });
   const { page } = app;
-  await harness.waitForScene(page, 'kasarla/4/3/0');
-  if (values.method !== 'kasarla' || values.N !== '4') {
-    await page.locator('#method').selectOption(values.method);
-    await page.locator('#N').fill(values.N);
-    await harness.waitForScene(page, `${values.method}/${values.N}/3/0`);
-  }
-  await page.locator('#N').blur();
+  await harness.waitForScene(page, `${values.method}/${values.N}/3/0`);
   const png = await page.screenshot({ type: 'png' });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, png);

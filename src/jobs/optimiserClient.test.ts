@@ -55,6 +55,21 @@ describe('optimiser client', () => {
     expect(client.busy).toBe(false);
   });
 
+  it('sends the speed cap with the start and to the running job only', () => {
+    const sent: ToWorker[] = [];
+    const client = createOptimiserClient(() => ({
+      ...stuckWorker(),
+      postMessage: (m) => sent.push(m),
+    }));
+    client.setSpeed(5); // no job: nothing to tell
+    const jobId = client.start({ method: 'lse', N: 5, n: 3, seed: 0 }, {}, { stepsPerSecond: 20 });
+    client.setSpeed(0);
+    expect(sent).toEqual([
+      { type: 'start', jobId, request: { method: 'lse', N: 5, n: 3, seed: 0 }, stepsPerSecond: 20 },
+      { type: 'speed', jobId, stepsPerSecond: 0 },
+    ]);
+  });
+
   it('ends a worker that does not confirm a cancel in time, and makes a fresh one', async () => {
     const made: (WorkerLike & { terminated: boolean })[] = [];
     const client = createOptimiserClient(() => {

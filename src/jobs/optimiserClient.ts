@@ -25,6 +25,8 @@ export interface JobHandlers {
 export interface StartOptions {
   readonly sendPrototypes?: boolean;
   readonly paused?: boolean;
+  /** Animation speed cap in steps per second (0: none); setSpeed changes it while running. */
+  readonly stepsPerSecond?: number;
 }
 
 /** A cancel that the worker has not confirmed by then ends the worker (a job stuck in one step). */
@@ -133,6 +135,10 @@ export function createOptimiserClient(makeWorker: () => WorkerLike) {
       if (current) worker?.postMessage({ type: 'step', jobId: current.jobId, count });
     },
     cancel,
+    /** Caps the running job at this many steps per second (0: no cap). */
+    setSpeed(stepsPerSecond: number): void {
+      if (current) worker?.postMessage({ type: 'speed', jobId: current.jobId, stepsPerSecond });
+    },
     get busy(): boolean {
       return current !== null;
     },

@@ -9,6 +9,7 @@ function makeHost() {
     post: (m) => inbox.push(m),
     now: () => performance.now(),
     yieldToInbox: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   const waitFor = async (predicate: (m: FromWorker) => boolean, ms = 20_000) => {
     const end = Date.now() + ms;
@@ -69,6 +70,24 @@ describe('optimiser host (the worker logic)', () => {
     const done = await waitFor((m) => m.type === 'done');
     expect(done.jobId).toBe(7);
     if (done.type === 'done') expect(done.result.steps).toBe(20_000);
+  });
+
+  it('caps the speed while running, shows every capped step, and the prototypes do not change', async () => {
+    const { inbox, send, waitFor } = makeHost();
+    const slow = { ...request, params: { steps: 2000 } };
+    send({ type: 'start', jobId: 8, request: slow, stepsPerSecond: 40 });
+    await new Promise((r) => setTimeout(r, 250));
+    const steps = inbox.filter((m): m is JobProgress => m.type === 'progress').map((m) => m.step);
+    // 40 steps per second for a quarter of a second: about 10 steps (the first one at once).
+    expect(Math.max(...steps)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...steps)).toBeLessThanOrEqual(16);
+    // Slow enough that every step is shown, one at a time.
+    expect(steps.slice(1).every((s, i) => s - steps[i] <= 1)).toBe(true);
+    send({ type: 'speed', jobId: 8, stepsPerSecond: 0 });
+    const done = await waitFor((m) => m.type === 'done');
+    if (done.type !== 'done') throw new Error('unreachable');
+    expect(done.result.steps).toBe(2000);
+    expect(Array.from(done.result.data)).toEqual(Array.from(runMethod(slow).codebook.data));
   });
 
   it('cancels between chunks and never reports the cancelled job as done', async () => {

@@ -17,7 +17,12 @@ export interface HostEnvironment {
   now(): number;
   /** Lets queued messages (pause, cancel) be handled before the next chunk of work. */
   yieldToInbox(): Promise<void>;
+  /** Waits about this long (a speed cap holds the job back); default: yieldToInbox. */
+  wait?(ms: number): Promise<void>;
 }
+
+/** Longest wait between two looks at the speed cap (a new speed applies within this). */
+const MAX_WAIT_MS = 50;
 
 interface ActiveJob {
   readonly jobId: number;
@@ -30,6 +35,12 @@ interface ActiveJob {
   pendingSteps: number;
   run: MethodRun;
   lastProgressAt: number;
+  /** Step count of the last progress message (a capped job reports every step it makes). */
+  lastProgressStep: number;
+  /** Speed cap in steps per second (0: none), counted from rateSince / rateSteps. */
+  stepsPerSecond: number;
+  rateSince: number;
+  rateSteps: number;
   /** True while drive() is looping, so resume/step never start a second loop. */
   driving: boolean;
 }
@@ -71,7 +82,30 @@ export function createOptimiserHost(env: HostEnvironment) {
       prototypes ? [prototypes.buffer] : undefined,
     );
     active.lastProgressAt = env.now();
+    active.lastProgressStep = run.stepsDone;
   }
+
+  /** Starts counting the speed cap afresh (at start, resume and a change of speed). */
+  function restartRate(active: ActiveJob): void {
+    active.rateSince = env.now();
+    active.rateSteps = active.run.stepsDone;
+  }
+
+  /** Steps the speed cap allows now (the first one at once). Single steps are never capped. */
+  function allowance(active: ActiveJob): number {
+    if (active.paused || !(active.stepsPerSecond > 0)) return Number.POSITIVE_INFINITY;
+    const earned = Math.floor(((env.now() - active.rateSince) * active.stepsPerSecond) / 1000);
+    return earned + 1 - (active.run.stepsDone - active.rateSteps);
+  }
+
+  /** Milliseconds until the speed cap allows the next step (at most MAX_WAIT_MS). */
+  function untilNextStep(active: ActiveJob): number {
+    const due =
+      active.rateSince + ((active.run.stepsDone - active.rateSteps) * 1000) / active.stepsPerSecond;
+    return Math.min(MAX_WAIT_MS, Math.max(1, due - env.now()));
+  }
+
+  const wait = (ms: number) => (env.wait ? env.wait(ms) : env.yieldToInbox());
 
   function finish(jobId: number, made: MethodResult, startedAt: number): void {
     const result = packResult(made, env.now() - startedAt);
@@ -96,14 +130,23 @@ export function createOptimiserHost(env: HostEnvironment) {
       while (!active.cancelled && run.stepsDone < run.totalSteps) {
         // Paused with no single steps left: stop; resume or step wakes the loop again.
         if (active.paused && active.pendingSteps === 0) return;
+        let allowed = allowance(active);
+        if (allowed <= 0) {
+          // Held back by the speed cap: show the step reached, then wait for the next one.
+          if (active.lastProgressStep !== run.stepsDone) progress(active);
+          await wait(untilNextStep(active));
+          continue;
+        }
         const chunkEnd = env.now() + CHUNK_MS;
         do {
           run.advance(1);
           if (active.pendingSteps > 0) active.pendingSteps--;
+          allowed--;
         } while (
           env.now() < chunkEnd &&
           run.stepsDone < run.totalSteps &&
-          !(active.paused && active.pendingSteps === 0)
+          !(active.paused && active.pendingSteps === 0) &&
+          allowed > 0
         );
         if (active.paused || env.now() - active.lastProgressAt >= 1000 / PROGRESS_PER_SECOND) {
           progress(active);
@@ -146,6 +189,10 @@ export function createOptimiserHost(env: HostEnvironment) {
         pendingSteps: 0,
         run: method.start(input),
         lastProgressAt: startedAt,
+        lastProgressStep: -1,
+        stepsPerSecond: message.stepsPerSecond ?? 0,
+        rateSince: startedAt,
+        rateSteps: 0,
         driving: false,
       };
       job = active;
@@ -176,7 +223,13 @@ export function createOptimiserHost(env: HostEnvironment) {
           return;
         case 'resume': {
           active.paused = false;
+          restartRate(active);
           wake(active);
+          return;
+        }
+        case 'speed': {
+          active.stepsPerSecond = message.stepsPerSecond;
+          restartRate(active);
           return;
         }
         case 'step': {

@@ -22,6 +22,14 @@ export type ToWorker =
       readonly sendPrototypes?: boolean;
       /** Start paused (for single-stepping from the first step). */
       readonly paused?: boolean;
+      /** Animation speed: at most this many steps per second (absent or 0: no cap). */
+      readonly stepsPerSecond?: number;
+    }
+  | {
+      /** Changes the speed cap of the running job (0: no cap); the prototypes do not change. */
+      readonly type: 'speed';
+      readonly jobId: number;
+      readonly stepsPerSecond: number;
     }
   | { readonly type: 'pause'; readonly jobId: number }
   | { readonly type: 'resume'; readonly jobId: number }

@@ -1,156 +1,195 @@
 import { OrbitControls } from '@react-three/drei';
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import { AdditiveBlending } from 'three';
+import { Canvas, type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
+import { type ComponentRef, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { liveStore } from '../state/live.ts';
 import { useLab } from '../state/store.ts';
-import { sphereGrid, toXyz } from './geometry.ts';
-import { LabelLayer, LabelTracker, MAX_LABELS } from './Labels.tsx';
-import { Prototypes } from './Prototypes.tsx';
+import { shownView, type ViewId } from '../state/view.ts';
+import { useData } from '../ui/data/dataStore.ts';
+import { Details, HoverTip } from './Details.tsx';
+import { LabelLayer, MAX_LABELS } from './Labels.tsx';
+import { W_COLOURS } from './palette.ts';
+import { RotationPad, useModifierRotation } from './RotationPad.tsx';
+import { type Source, sourceOf } from './source.ts';
+import { ProjView, S2View, S3View } from './views.tsx';
+import { hasWebGL2, WebGLMissing } from './webgl.tsx';
+
+type OrbitControlsImpl = ComponentRef<typeof OrbitControls>;
 
 const BACKGROUND = '#0a0e17';
 /**
- * Where the camera starts: slightly above, looking along the axis through the midpoints of two
- * opposite edges of the default tetrahedron, so all four prototypes are spread out on screen.
+ * Where the camera starts in each view. S^2: slightly above, looking along the axis through the
+ * midpoints of two opposite edges of the default tetrahedron, so all four prototypes spread out.
+ * S^3: farther back (stereographic images reach beyond the unit sphere).
  */
-const CAMERA_START: [number, number, number] = [-2.45, 1.75, 2.5];
+const CAMERA_START: Record<ViewId, [number, number, number]> = {
+  s2: [-2.45, 1.75, 2.5],
+  s3: [-3.4, 2.4, 3.5],
+  proj: [-2.3, 1.6, 2.35],
+};
+const HINT: Record<ViewId, string> = {
+  s2: 'drag to rotate · scroll to zoom · click a prototype for details',
+  s3: 'drag to orbit · Shift+drag: rotate in xw / yw · Shift+scroll: zw',
+  proj: 'drag to rotate · scroll to zoom · points inside the unit ball',
+};
+const VIEW_NAME: Record<ViewId, string> = { s2: 'S² view', s3: 'S³ view', proj: 'projection' };
 
-/** The 3D view: a shaded unit sphere with the current prototypes. Renders on demand only. */
+/** The 3D view of the prototypes: S^2, S^3 projected, or a projection of any n. Renders on demand. */
 export function SphereScene() {
+  const webgl = useMemo(hasWebGL2, []);
+  if (!webgl) return <WebGLMissing />;
+  return <Stage />;
+}
+
+function Stage() {
   const current = useLab((s) => s.current);
   // Shape of what a running job shows (changes once per job, not per step).
-  const jobShape = useLab((s) =>
-    s.job && s.job.request.n <= 4 ? `${s.job.request.N}x${s.job.request.n}` : null,
-  );
-  const liveVersion = useRef(0);
+  const jobShape = useLab((s) => (s.job ? `${s.job.request.N}x${s.job.request.n}` : null));
+  const view = useLab((s) => s.view);
   const showLabels = useLab((s) => s.showLabels);
-  const showGrid = useLab((s) => s.showGrid);
-  const showRays = useLab((s) => s.showRays);
+  const selected = useLab((s) => s.selected);
+  const select = useLab((s) => s.select);
+  const classNames = useData((s) => s.subset?.classNames ?? null);
   const stage = useRef<HTMLDivElement>(null);
   const labelLayer = useRef<HTMLDivElement>(null);
+  const controls = useRef<OrbitControlsImpl>(null);
+  const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
+
   const codebook = current?.codebook;
-  const shownN = jobShape ? Number(jobShape.split('x')[0]) : codebook?.N;
-  const xyz = useMemo(
-    () =>
-      codebook && codebook.N === shownN
-        ? toXyz(codebook)
-        : shownN
-          ? new Float32Array(shownN * 3)
-          : null,
-    [codebook, shownN],
-  );
+  const [N, n] = jobShape ? jobShape.split('x').map(Number) : [codebook?.N ?? 0, codebook?.n ?? 0];
+  const source = useMemo(() => (N > 0 ? sourceOf(codebook, N, n) : null), [codebook, N, n]);
+  const shown = shownView(view, n || 3);
   const renderKey = current ? `${current.method}/${current.N}/${current.n}/${current.seed}` : '';
-  const labelCount = xyz && showLabels && xyz.length / 3 <= MAX_LABELS ? xyz.length / 3 : 0;
+  const labelCount = source && showLabels && N <= MAX_LABELS ? N : 0;
+  const names = classNames && classNames.length === N ? classNames : null;
+  useModifierRotation(stage, shown === 's3');
+
+  // A selection or hover refers to a prototype index: drop it when the prototypes change shape.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: N and n are the triggers
+  useEffect(() => {
+    setHover(null);
+    if (selected !== null && selected >= N) select(null);
+  }, [N, n]);
+
+  const onHover = (i: number | null, e: ThreeEvent<PointerEvent> | null) => {
+    const box = stage.current?.getBoundingClientRect();
+    if (i === null || !e || !box) setHover(null);
+    else setHover({ i, x: e.nativeEvent.clientX - box.left, y: e.nativeEvent.clientY - box.top });
+  };
+  const viewProps = source && {
+    source,
+    stage,
+    labelLayer,
+    labels: labelCount > 0,
+    onHover,
+    onSelect: select,
+  };
 
   return (
-    <div className="stage" ref={stage} data-testid="scene">
+    <div className="stage" ref={stage} data-testid="scene" data-view={shown}>
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
-        camera={{ position: CAMERA_START, fov: 38, near: 0.05, far: 50 }}
+        camera={{ position: CAMERA_START.s2, fov: 38, near: 0.05, far: 80 }}
         gl={{ antialias: true }}
+        onPointerMissed={() => select(null)}
       >
         <color attach="background" args={[BACKGROUND]} />
-        <Lights />
-        <UnitSphere />
-        {showGrid && <Grid />}
-        {xyz && <Prototypes xyz={xyz} showRays={showRays} version={liveVersion} />}
-        {xyz && <LiveUpdater xyz={xyz} version={liveVersion} />}
-        {xyz && labelCount > 0 && <LabelTracker layer={labelLayer} xyz={xyz} />}
-        <OrbitControls makeDefault enablePan={false} minDistance={1.6} maxDistance={9} />
+        {viewProps && shown === 's2' && <S2View {...viewProps} />}
+        {viewProps && shown === 's3' && <S3View {...viewProps} />}
+        {viewProps && shown === 'proj' && <ProjView {...viewProps} />}
+        {source && <LiveUpdater source={source} />}
+        <OrbitControls
+          ref={controls}
+          makeDefault
+          enablePan={false}
+          minDistance={1.2}
+          maxDistance={30}
+        />
+        <CameraRig view={shown} controls={controls} />
         <RenderProbe stage={stage} renderKey={renderKey} />
+        <DebugHook />
       </Canvas>
-      <LabelLayer layer={labelLayer} count={labelCount} />
-      <div className="stage-hint">drag to rotate · scroll to zoom</div>
+      <LabelLayer layer={labelLayer} count={labelCount} names={names} />
+      {view !== shown && (
+        <p className="view-note" data-testid="view-note" role="status">
+          The {VIEW_NAME[view]} needs n = {view === 's2' ? 3 : 4}; these prototypes are in R
+          <sup>{n}</sup>, so a 3D projection is shown instead.
+        </p>
+      )}
+      {hover && source && (
+        <HoverTip source={source} index={hover.i} x={hover.x} y={hover.y} names={names} />
+      )}
+      {selected !== null && source && selected < N && (
+        <Details source={source} index={selected} names={names} onClose={() => select(null)} />
+      )}
+      {shown === 's3' && <RotationPad />}
+      {shown === 's3' && <WLegend />}
+      <button
+        type="button"
+        className="stage-button reset-camera"
+        data-testid="reset-camera"
+        onClick={() => controls.current?.reset()}
+      >
+        reset camera
+      </button>
+      <div className="stage-hint">{HINT[shown]}</div>
     </div>
   );
 }
 
-function Lights() {
+/** The S^3 view's colour scale: the fourth coordinate after the 4D rotation. */
+function WLegend() {
+  const { low, mid, high } = W_COLOURS;
   return (
-    <>
-      <hemisphereLight args={['#bcd3ff', '#1a1330', 0.9]} />
-      <directionalLight position={[0.5, 4, 3.5]} intensity={2.2} />
-      <directionalLight position={[2.5, -1.5, -3]} intensity={0.8} color="#7aa2ff" />
-      <pointLight position={[0, 0, 0]} intensity={0.6} distance={3} color="#6d8cff" />
-    </>
+    <div className="w-legend" title="Colour shows the fourth coordinate w after the 4D rotation">
+      <span>w = −1</span>
+      <i style={{ background: `linear-gradient(90deg, ${low}, ${mid}, ${high})` }} />
+      <span>+1 (pole)</span>
+    </div>
   );
 }
 
-/**
- * Transient subscription to the running optimisation: writes its prototypes into xyz in place and
- * asks for one frame. No React state changes, so no re-render per optimiser update.
- */
-function LiveUpdater({
-  xyz,
-  version,
+/** Puts the camera at the view's start when the view changes; `reset camera` returns there. */
+function CameraRig({
+  view,
+  controls,
 }: {
-  readonly xyz: Float32Array;
-  readonly version: RefObject<number>;
+  readonly view: ViewId;
+  readonly controls: RefObject<OrbitControlsImpl | null>;
 }) {
+  const camera = useThree((s) => s.camera);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    camera.position.set(...CAMERA_START[view]);
+    camera.lookAt(0, 0, 0);
+    const c = controls.current;
+    if (c) {
+      c.target.set(0, 0, 0);
+      c.update();
+      c.saveState();
+    }
+    invalidate();
+  }, [view, camera, controls, invalidate]);
+  return null;
+}
+
+/**
+ * Transient subscription to the running optimisation: copies its prototypes into the source in
+ * place and asks for one frame. No React state changes, so no re-render per optimiser update.
+ */
+function LiveUpdater({ source }: { readonly source: Source }) {
   const invalidate = useThree((s) => s.invalidate);
   useEffect(
     () =>
       liveStore.subscribe((live) => {
-        if (!live.data || live.N * 3 !== xyz.length) return;
-        const m = Math.min(live.n, 3);
-        for (let i = 0; i < live.N; i++) {
-          for (let k = 0; k < 3; k++) xyz[i * 3 + k] = k < m ? live.data[i * live.n + k] : 0;
-        }
-        version.current += 1;
+        if (!live.data || live.N !== source.N || live.n !== source.n) return;
+        source.data.set(live.data);
+        source.version += 1;
         invalidate();
       }),
-    [xyz, version, invalidate],
+    [source, invalidate],
   );
   return null;
-}
-
-/** The sphere itself: translucent, so prototypes on the far side stay visible but dimmed. */
-function UnitSphere() {
-  return (
-    <group>
-      <mesh renderOrder={1}>
-        <sphereGeometry args={[1, 96, 64]} />
-        <meshPhysicalMaterial
-          color="#2b3f6e"
-          roughness={0.5}
-          metalness={0.05}
-          clearcoat={0.35}
-          clearcoatRoughness={0.55}
-          transparent
-          opacity={0.62}
-          depthWrite={false}
-        />
-      </mesh>
-      {/* A faint halo just outside the surface gives the sphere a soft rim. */}
-      <mesh scale={1.018} renderOrder={2}>
-        <sphereGeometry args={[1, 64, 48]} />
-        <meshBasicMaterial
-          color="#3a5bb0"
-          transparent
-          opacity={0.08}
-          blending={AdditiveBlending}
-          depthWrite={false}
-        />
-      </mesh>
-      <mesh>
-        <sphereGeometry args={[0.018, 16, 12]} />
-        <meshStandardMaterial color="#c8d4f0" />
-      </mesh>
-    </group>
-  );
-}
-
-function Grid() {
-  const positions = useMemo(() => sphereGrid(), []);
-  return (
-    <lineSegments renderOrder={3}>
-      <bufferGeometry>
-        <bufferAttribute attach="attributes-position" args={[positions, 3]} />
-      </bufferGeometry>
-      <lineBasicMaterial color="#8ea6dd" transparent opacity={0.16} depthWrite={false} />
-    </lineSegments>
-  );
 }
 
 /**
@@ -172,5 +211,23 @@ function RenderProbe({
     el.dataset.frames = String(frames.current);
     el.dataset.rendered = renderKey;
   });
+  return null;
+}
+
+declare global {
+  interface Window {
+    /** For measurements: ask the demand-driven canvas for a frame (`invalidate()`). */
+    __hypersphereScene?: { invalidate(): void };
+  }
+}
+
+function DebugHook() {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    window.__hypersphereScene = { invalidate: () => invalidate() };
+    return () => {
+      window.__hypersphereScene = undefined;
+    };
+  }, [invalidate]);
   return null;
 }

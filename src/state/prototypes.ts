@@ -47,21 +47,39 @@ export interface PrototypesSlice {
   readonly error: string | null;
   /** The running job, or null. */
   readonly job: JobStatus | null;
+  /** Animation speed: optimiser steps per second at most (0: as fast as the machine goes). */
+  readonly speed: number;
+  /** Things the user should know about how the page was set up (e.g. a link's bad values). */
+  readonly notices: readonly string[];
   /** Changes part of the request and remakes the prototypes; on failure only `error` changes. */
   setRequest(patch: Partial<PrototypeRequest>): void;
+  /** Replaces the whole request (a link, a reset of all settings) and remakes the prototypes. */
+  replaceRequest(request: PrototypeRequest): void;
+  /** Makes the prototypes of the request again from its seed (Run, Reset); `paused` to step. */
+  restartJob(paused?: boolean): void;
   pauseJob(): void;
   resumeJob(): void;
+  /** Single steps; with no job running, starts the request paused at step 0 first. */
   stepJob(count?: number): void;
   cancelJob(): void;
+  setSpeed(stepsPerSecond: number): void;
+  setNotices(notices: readonly string[]): void;
+  dismissNotices(): void;
 }
 
+/** What the page shows first: the link `#method=lse&N=12&n=3&seed=0&view=s2`. */
 export const DEFAULT_REQUEST: PrototypeRequest = {
-  method: 'kasarla',
-  N: 4,
+  method: 'lse',
+  N: 12,
   n: 3,
   seed: 0,
   params: {},
 };
+
+/** Animation speed by default: unlimited (a step-count run gives the same prototypes at any speed). */
+export const DEFAULT_SPEED = 0;
+/** Highest speed cap one can set, in steps per second (above it, use 0: no cap). */
+export const MAX_SPEED = 100_000;
 
 /** The explorer draws at most this many prototypes (labels and rays thin out well before). */
 export const UI_MAX_N = 2000;
@@ -84,91 +102,126 @@ export function createPrototypesSlice(runner: PrototypeRunner): SliceCreator<Pro
   return (set, get) => {
     let token = 0;
 
-    function launch(request: PrototypeRequest): void {
+    function launch(request: PrototypeRequest, paused = false): void {
       const mine = ++token;
       const isMine = () => mine === token;
       set({
-        job: { request, paused: false, step: 0, totalSteps: 0, fraction: 0, maxCosine: null },
+        job: { request, paused, step: 0, totalSteps: 0, fraction: 0, maxCosine: null },
       });
-      runner.start(request, {
-        onProgress(p: JobProgress) {
-          if (!isMine()) return;
-          if (p.prototypes) {
-            liveStore.setState({
-              jobId: mine,
-              N: request.N,
-              n: request.n,
-              step: p.step,
-              data: p.prototypes,
+      const options = { paused, stepsPerSecond: get().speed };
+      runner.start(
+        request,
+        {
+          onProgress(p: JobProgress) {
+            if (!isMine()) return;
+            if (p.prototypes) {
+              liveStore.setState({
+                jobId: mine,
+                N: request.N,
+                n: request.n,
+                step: p.step,
+                data: p.prototypes,
+              });
+            }
+            set({
+              job: {
+                request,
+                paused: p.paused,
+                step: p.step,
+                totalSteps: p.totalSteps,
+                fraction: p.fraction,
+                maxCosine: Number.isFinite(p.maxCosine) ? p.maxCosine : null,
+              },
             });
-          }
-          set({
-            job: {
-              request,
-              paused: p.paused,
-              step: p.step,
-              totalSteps: p.totalSteps,
-              fraction: p.fraction,
-              maxCosine: Number.isFinite(p.maxCosine) ? p.maxCosine : null,
-            },
-          });
+          },
+          onDone(result) {
+            if (!isMine()) return;
+            liveStore.setState({ jobId: 0, data: null });
+            set({
+              job: null,
+              error: null,
+              current: {
+                ...request,
+                codebook: createCodebook(result.N, result.n, result.data),
+                metrics: result.metrics,
+                code: result.code,
+                steps: result.steps,
+                route: result.route,
+                timeMs: result.timeMs,
+              },
+            });
+          },
+          onError(_kind, message) {
+            if (!isMine()) return;
+            liveStore.setState({ jobId: 0, data: null });
+            set({ job: null, error: message });
+          },
+          onCancelled() {
+            if (!isMine()) return;
+            liveStore.setState({ jobId: 0, data: null });
+            set({ job: null });
+          },
         },
-        onDone(result) {
-          if (!isMine()) return;
-          liveStore.setState({ jobId: 0, data: null });
-          set({
-            job: null,
-            error: null,
-            current: {
-              ...request,
-              codebook: createCodebook(result.N, result.n, result.data),
-              metrics: result.metrics,
-              code: result.code,
-              steps: result.steps,
-              route: result.route,
-              timeMs: result.timeMs,
-            },
-          });
-        },
-        onError(_kind, message) {
-          if (!isMine()) return;
-          liveStore.setState({ jobId: 0, data: null });
-          set({ job: null, error: message });
-        },
-        onCancelled() {
-          if (!isMine()) return;
-          liveStore.setState({ jobId: 0, data: null });
-          set({ job: null });
-        },
-      });
+        options,
+      );
     }
 
-    // The first codebook is made as soon as the store exists.
-    queueMicrotask(() => launch(get().request));
+    /** Shows the request in the controls and makes it, or says why it cannot be made. */
+    function apply(request: PrototypeRequest, paused = false): void {
+      const problem = checkRequest(request);
+      if (problem) {
+        set({ request, error: problem });
+        return;
+      }
+      set({ request, error: null });
+      launch(request, paused);
+    }
+
+    // The first codebook is made as soon as the store exists, unless a link (urlSync) or an
+    // embedding page has already asked for one in the same task.
+    queueMicrotask(() => {
+      if (token === 0) apply(get().request);
+    });
 
     return {
       request: DEFAULT_REQUEST,
       current: null,
       error: null,
       job: null,
+      speed: DEFAULT_SPEED,
+      notices: [],
       setRequest(patch) {
         const previous = get().request;
         // Parameters belong to a method: switching method starts from the new method's defaults.
         const params =
           patch.params ?? (patch.method && patch.method !== previous.method ? {} : previous.params);
-        const request = { ...previous, ...patch, params };
-        const problem = checkRequest(request);
-        if (problem) {
-          set({ request, error: problem });
-          return;
-        }
-        set({ request, error: null });
-        launch(request);
+        apply({ ...previous, ...patch, params });
+      },
+      replaceRequest(request) {
+        apply({ ...request, params: { ...request.params } });
+      },
+      restartJob(paused = false) {
+        apply(get().request, paused);
       },
       pauseJob: () => runner.pause(),
       resumeJob: () => runner.resume(),
-      stepJob: (count) => runner.step(count),
+      stepJob(count = 1) {
+        if (!get().job) {
+          apply(get().request, true);
+          if (!get().job) return; // the request cannot be made; `error` says why
+        }
+        runner.step(count);
+      },
       cancelJob: () => runner.cancel(),
+      setSpeed(stepsPerSecond) {
+        const speed = Number.isFinite(stepsPerSecond)
+          ? Math.min(MAX_SPEED, Math.max(0, stepsPerSecond))
+          : DEFAULT_SPEED;
+        set({ speed });
+        runner.setSpeed(speed);
+      },
+      setNotices: (notices) => set({ notices }),
+      dismissNotices: () => set({ notices: [] }),
     };
   };
 }

@@ -1,15 +1,21 @@
 import { runMethod } from '../core/methods/registry.ts';
-import { createOptimiserClient, type JobHandlers } from '../jobs/optimiserClient.ts';
+import {
+  createOptimiserClient,
+  type JobHandlers,
+  type StartOptions,
+} from '../jobs/optimiserClient.ts';
 import { packResult } from '../jobs/optimiserHost.ts';
 import type { JobRequest } from '../jobs/optimiserProtocol.ts';
 
 /** How the store gets prototypes made: a Web Worker in the browser, in-process in unit tests. */
 export interface PrototypeRunner {
-  start(request: JobRequest, handlers: JobHandlers): void;
+  start(request: JobRequest, handlers: JobHandlers, options?: StartOptions): void;
   pause(): void;
   resume(): void;
   step(count?: number): void;
   cancel(): void;
+  /** Caps the running (and later) jobs at this many steps per second; 0: no cap. */
+  setSpeed(stepsPerSecond: number): void;
 }
 
 /** The browser's runner: every method runs in the optimiser worker, never on the main thread. */
@@ -22,13 +28,14 @@ export function createWorkerRunner(): PrototypeRunner {
       }),
   );
   return {
-    start: (request, handlers) => {
-      client.start(request, handlers);
+    start: (request, handlers, options) => {
+      client.start(request, handlers, options);
     },
     pause: client.pause,
     resume: client.resume,
     step: client.step,
     cancel: client.cancel,
+    setSpeed: client.setSpeed,
   };
 }
 
@@ -53,6 +60,7 @@ export function createInProcessRunner(): PrototypeRunner {
     resume() {},
     step() {},
     cancel() {},
+    setSpeed() {},
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobHandlers } from '../jobs/optimiserClient.ts';
+import type { JobHandlers, StartOptions } from '../jobs/optimiserClient.ts';
 import type { JobRequest } from '../jobs/optimiserProtocol.ts';
 import { liveStore } from './live.ts';
 import { DEFAULT_REQUEST, UI_MAX_N } from './prototypes.ts';
@@ -14,11 +14,22 @@ async function readyStore(runner: PrototypeRunner = createInProcessRunner()) {
 }
 
 describe('lab store', () => {
-  it('starts with the regular tetrahedron', async () => {
+  it('starts with the default request: LSE, 12 prototypes on S^2', async () => {
     const s = (await readyStore()).getState();
     expect(s.request).toEqual(DEFAULT_REQUEST);
+    expect(DEFAULT_REQUEST).toEqual({ method: 'lse', N: 12, n: 3, seed: 0, params: {} });
     expect(s.error).toBeNull();
-    expect(s.current?.codebook.N).toBe(4);
+    expect(s.current).toMatchObject({ method: 'lse', N: 12, n: 3, steps: 1000 });
+    // No 12 points on S^2 do better than the icosahedron (Tammes problem, solved for N = 12).
+    expect(s.current?.metrics.maxCosine).toBeGreaterThanOrEqual(1 / Math.sqrt(5) - 1e-12);
+  });
+
+  it('makes a whole request that replaces the previous one, parameters included', async () => {
+    const store = await readyStore();
+    store.getState().setRequest({ params: { steps: 50 } });
+    store.getState().replaceRequest({ method: 'kasarla', N: 4, n: 3, seed: 0, params: {} });
+    const s = store.getState();
+    expect(s.request).toEqual({ method: 'kasarla', N: 4, n: 3, seed: 0, params: {} });
     expect(s.current?.metrics.maxCosine).toBeCloseTo(-1 / 3, 12);
   });
 
@@ -53,7 +64,7 @@ describe('lab store', () => {
     expect(store.getState().error).toMatch(/N must be a whole number/);
     store.getState().setRequest({ N: UI_MAX_N + 1 });
     expect(store.getState().error).toMatch(/at most/);
-    expect(store.getState().current?.codebook.N).toBe(4);
+    expect(store.getState().current?.codebook.N).toBe(12);
   });
 
   it('toggles view options without touching the prototypes', async () => {
@@ -64,6 +75,41 @@ describe('lab store', () => {
     expect(store.getState().current).toBe(before);
   });
 
+  it('keeps notices until they are dismissed', async () => {
+    const store = await readyStore();
+    store.getState().setNotices(['N: "abc" is not a number; using the default, 12.']);
+    expect(store.getState().notices).toHaveLength(1);
+    store.getState().dismissNotices();
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('passes the speed to the worker, restarts from the seed, and steps from step 0 when idle', async () => {
+    const calls: string[] = [];
+    const started: { options?: StartOptions }[] = [];
+    const runner: PrototypeRunner = {
+      start: (_request, _handlers, options) => started.push({ options }),
+      pause() {},
+      resume() {},
+      step: (count) => calls.push(`step ${count}`),
+      cancel() {},
+      setSpeed: (sps) => calls.push(`speed ${sps}`),
+    };
+    const store = await readyStore(runner);
+    store.getState().setSpeed(30);
+    store.getState().setSpeed(-5);
+    store.getState().setSpeed(30);
+    expect(calls).toEqual(['speed 30', 'speed 0', 'speed 30']);
+    store.getState().restartJob(true);
+    expect(started.at(-1)?.options).toEqual({ paused: true, stepsPerSecond: 30 });
+    expect(store.getState().job).toMatchObject({ paused: true, step: 0 });
+    // With no job, Step starts the request paused and then steps it.
+    store.setState({ job: null });
+    store.getState().stepJob(1);
+    expect(started).toHaveLength(3);
+    expect(started.at(-1)?.options?.paused).toBe(true);
+    expect(calls.at(-1)).toBe('step 1');
+  });
+
   it('shows job progress, sends live prototypes to the transient store, and drops stale jobs', async () => {
     const started: { request: JobRequest; handlers: JobHandlers }[] = [];
     const runner: PrototypeRunner = {
@@ -72,6 +118,7 @@ describe('lab store', () => {
       resume() {},
       step() {},
       cancel() {},
+      setSpeed() {},
     };
     const store = await readyStore(runner);
     store.getState().setRequest({ method: 'lse', N: 5 });

@@ -1,8 +1,12 @@
 import { SphereScene } from '../scene/SphereScene.tsx';
 import { Controls } from './Controls.tsx';
+import { RunControls } from './controls/RunControls.tsx';
 import { DataPanel } from './data/DataPanel.tsx';
-import { JobBar } from './JobBar.tsx';
-import { Readout } from './Readout.tsx';
+import { Notice } from './Notice.tsx';
+import { AnalysisSection } from './panels/AnalysisSection.tsx';
+import { FileLoader } from './panels/FileLoader.tsx';
+import { MetricsPanel } from './panels/MetricsPanel.tsx';
+import { ViewSwitcher } from './ViewSwitcher.tsx';
 
 export function App() {
   return (
@@ -13,15 +17,21 @@ export function App() {
       </header>
       <main className="layout">
         <aside className="panel" aria-label="Prototype controls">
+          <Notice />
+          <MetricsPanel />
           <Controls />
-          <JobBar />
-          <Readout />
+          <RunControls />
+          <FileLoader />
           <DataPanel />
         </aside>
         <section className="viewport" aria-label="Sphere view">
-          <SphereScene />
+          <ViewSwitcher />
+          <div className="viewport-stage">
+            <SphereScene />
+          </div>
         </section>
       </main>
+      <AnalysisSection />
     </div>
   );
 }

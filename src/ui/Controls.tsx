@@ -1,9 +1,14 @@
-import { useState } from 'react';
 import { LIMITS, METHODS } from '../core/methods/registry.ts';
 import { UI_MAX_N } from '../state/prototypes.ts';
 import { useLab } from '../state/store.ts';
+import { MethodParams } from './controls/MethodParams.tsx';
+import { NumberField } from './controls/NumberField.tsx';
+import './controls/controls.css';
 
-/** Method, sizes and seed. Every change remakes the prototypes at once (small N only for now). */
+/**
+ * Method (with its parameters), sizes and seed. Every change remakes the prototypes at once, in
+ * the worker; the run controls below pause, step, reset and cancel that job.
+ */
 export function Controls() {
   const request = useLab((s) => s.request);
   const error = useLab((s) => s.error);
@@ -12,10 +17,6 @@ export function Controls() {
   const showGrid = useLab((s) => s.showGrid);
   const showRays = useLab((s) => s.showRays);
   const toggle = useLab((s) => s.toggle);
-  // Number fields keep their own text so that half-typed values ("", "1" on the way to "12") are
-  // allowed; the store gets every value and reports the ones it cannot use.
-  const [Ntext, setNtext] = useState(String(request.N));
-  const [seedText, setSeedText] = useState(String(request.seed));
   const method = METHODS.find((m) => m.id === request.method);
 
   return (
@@ -37,60 +38,55 @@ export function Controls() {
       </label>
       {method && <p className="hint">{method.description}</p>}
       <div className="row">
-        <label className="field">
+        <label className="field" htmlFor="N">
           <span>
             Classes <var>N</var>
           </span>
-          <input
+          <NumberField
             id="N"
-            type="number"
-            inputMode="numeric"
+            integer
             min={LIMITS.N.min}
             max={UI_MAX_N}
-            step={1}
-            value={Ntext}
-            onChange={(e) => {
-              setNtext(e.target.value);
-              setRequest({ N: Number(e.target.value) });
-            }}
+            value={request.N}
+            onValue={(N) => setRequest({ N })}
           />
         </label>
-        <label className="field">
+        <label className="field" htmlFor="n">
           <span>
             Dimension <var>n</var>
           </span>
-          <input id="n" type="number" value={request.n} disabled title="n = 3 for now" />
+          <NumberField
+            id="n"
+            integer
+            min={LIMITS.n.min}
+            max={LIMITS.n.max}
+            value={request.n}
+            onValue={(n) => setRequest({ n })}
+            title="n = 3: the sphere S^2; n = 4: S^3 projected; any n: a 3D projection"
+          />
         </label>
       </div>
-      <label className="field">
+      <label className="field" htmlFor="seed">
         <span>Seed</span>
         <div className="with-button">
-          <input
+          <NumberField
             id="seed"
-            type="number"
-            inputMode="numeric"
+            integer
             min={LIMITS.seed.min}
             max={LIMITS.seed.max}
-            step={1}
-            value={seedText}
-            onChange={(e) => {
-              setSeedText(e.target.value);
-              setRequest({ seed: Number(e.target.value) });
-            }}
+            value={request.seed}
+            onValue={(seed) => setRequest({ seed })}
           />
           <button
             type="button"
             title="New random seed"
-            onClick={() => {
-              const seed = Math.floor(Math.random() * 1e6);
-              setSeedText(String(seed));
-              setRequest({ seed });
-            }}
+            onClick={() => setRequest({ seed: Math.floor(Math.random() * 1e6) })}
           >
             New
           </button>
         </div>
       </label>
+      {method && <MethodParams key={method.id} method={method} />}
       {error && (
         <p className="error" role="alert" data-testid="error">
           {error}

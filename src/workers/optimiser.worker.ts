@@ -11,6 +11,7 @@ const host = createOptimiserHost({
   // A timer task, not a MessageChannel round trip: Chromium may run port messages ahead of the
   // worker's own inbox, which would starve pause and cancel.
   yieldToInbox: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+  wait: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => host.handle(event.data);

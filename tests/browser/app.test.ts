@@ -11,6 +11,8 @@ import {
 } from './harness.ts';
 
 const url = inject('previewUrl');
+/** The page opened on the regular tetrahedron (the default is LSE with N = 12). */
+const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -23,14 +25,14 @@ afterAll(async () => {
 
 describe('Hypersphere Lab in Chromium', () => {
   it('loads without errors and draws the regular tetrahedron', async () => {
-    const app = await openApp(browser, url);
+    const app = await openApp(browser, tetrahedron);
     try {
       const { page } = app;
       await expect.poll(() => page.locator('h1').textContent()).toBe('Hypersphere Lab');
       await waitForScene(page, 'kasarla/4/3/0');
 
-      expect(await page.getByTestId('max-cosine').textContent()).toBe('-0.3333');
-      expect(await page.getByTestId('min-angle').textContent()).toBe('109.47°');
+      expect(await page.getByTestId('metric-max-cosine').textContent()).toBe('-0.3333');
+      expect(await page.getByTestId('metric-min-angle').textContent()).toBe('109.47');
       expect(await page.locator('.proto-label').allTextContents()).toEqual(['0', '1', '2', '3']);
       expect(await page.locator('#method').inputValue()).toBe('kasarla');
 
@@ -62,7 +64,7 @@ describe('Hypersphere Lab in Chromium', () => {
   });
 
   it('shows max cosine 0 for the cross-polytope with N = 6', async () => {
-    const app = await openApp(browser, url);
+    const app = await openApp(browser, tetrahedron);
     try {
       const { page } = app;
       await waitForScene(page, 'kasarla/4/3/0');
@@ -70,8 +72,8 @@ describe('Hypersphere Lab in Chromium', () => {
       await page.locator('#N').fill('6');
       await waitForScene(page, 'orthoplex/6/3/0');
 
-      expect(await page.getByTestId('max-cosine').textContent()).toBe('0.0000');
-      expect(await page.getByTestId('min-angle').textContent()).toBe('90.00°');
+      expect(await page.getByTestId('metric-max-cosine').textContent()).toBe('0.0000');
+      expect(await page.getByTestId('metric-min-angle').textContent()).toBe('90.00');
       expect(await page.locator('.proto-label').count()).toBe(6);
       await expect.poll(() => page.getByTestId('error').count()).toBe(0);
 
@@ -91,7 +93,7 @@ describe('Hypersphere Lab in Chromium', () => {
   });
 
   it('explains an infeasible choice and keeps the previous prototypes', async () => {
-    const app = await openApp(browser, url);
+    const app = await openApp(browser, tetrahedron);
     try {
       const { page } = app;
       await waitForScene(page, 'kasarla/4/3/0');
@@ -108,7 +110,7 @@ describe('Hypersphere Lab in Chromium', () => {
       expect(await page.locator('#method').inputValue()).toBe('onehot');
       expect(await page.locator('#N').inputValue()).toBe('6');
       expect(await page.getByTestId('shown').textContent()).toMatch(/Cross-polytope/);
-      expect(await page.getByTestId('max-cosine').textContent()).toBe('0.0000');
+      expect(await page.getByTestId('metric-max-cosine').textContent()).toBe('0.0000');
       expect(await page.locator('.proto-label').count()).toBe(6);
       await waitForScene(page, 'orthoplex/6/3/0');
       await screenshot(page, 'app-infeasible');

@@ -8,6 +8,8 @@ import { CIFAR10, titled } from '../../src/data/testing/archives.ts';
 import { launchBrowser, pixelStats, RESULTS_DIR, screenshot, waitForScene } from './harness.ts';
 
 const url = inject('previewUrl');
+/** The page opened on the regular tetrahedron (the default is LSE with N = 12). */
+const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -53,7 +55,7 @@ async function openApp(dataDir: string | null): Promise<DataPage> {
     errors.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(tetrahedron, { waitUntil: 'load' });
   return { page, errors, close: () => context.close() };
 }
 
@@ -73,7 +75,7 @@ describe('data panel in Chromium', () => {
       expect(await page.getByTestId('data-howto').textContent()).toMatch(/npm run data/);
       await screenshot(page.locator('.data-panel'), 'data-empty');
       await waitForScene(page, 'kasarla/4/3/0');
-      expect(await page.getByTestId('max-cosine').textContent()).toBe('-0.3333');
+      expect(await page.getByTestId('metric-max-cosine').textContent()).toBe('-0.3333');
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

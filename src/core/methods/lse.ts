@@ -64,7 +64,7 @@ export const lseMethod: PrototypeMethod = {
   citation:
     'Lindstr\u00f6m, Thobaben, Skoglund, A Coding-Theoretic Analysis of Hyperspherical Prototypical Learning Geometry, GRaM 2024',
   description:
-    'Projected gradient descent on a smooth log-sum-exp relaxation of the max cosine, sharpened as the temperature t rises.',
+    'Projected gradient descent on a smooth log-sum-exp relaxation of the max cosine, sharpened as the temperature t rises. The authors\u2019 step size suits their N = 100-1000 runs; in very low dimensions it can leave pairs of points stuck together (try lr 0.05 at N = 12, n = 3).',
   params: [
     stepsParam(1000),
     {

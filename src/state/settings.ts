@@ -1,0 +1,179 @@
+import { getMethod, LIMITS, METHODS } from '../core/methods/registry.ts';
+import type { ParamSpec } from '../core/methods/types.ts';
+import { DEFAULT_REQUEST, DEFAULT_SPEED, MAX_SPEED, UI_MAX_N } from './prototypes.ts';
+import { CONTACT_TOLERANCE, VIEW_IDS } from './view.ts';
+
+/**
+ * Every setting of the standalone page that lives in the URL hash, declared once: key, type,
+ * default and range. The hash codec (urlHash.ts), the store binding (urlSync.ts) and the tests
+ * all read this list, so adding a setting here is all it takes to make it shareable.
+ *
+ * Naming scheme:
+ * - Top-level keys for what the whole page shares: `method`, `N`, `n`, `seed`, `view`, `speed`.
+ * - A prefix with a dot where two panels could share a name: `show.*` for the scene toggles,
+ *   `opt.*` for the parameters of the chosen prototype method (a later training panel would use
+ *   `train.*`, so `opt.lr` and `train.lr` never collide).
+ * - Method parameters are generated from the method's ParamSpec: key `opt.<flag>`, with the CLI
+ *   flag spelling (`opt.steps`, `opt.lr`, `opt.t-start`), so a command line
+ *   `--method lse --t-start 2` and a link `#method=lse&opt.t-start=2` read the same. Only the
+ *   chosen method's parameters are read; the others' `opt.*` keys are ignored like unknown keys.
+ */
+
+export type SettingValue = number | boolean | string;
+
+interface SettingBase {
+  /** The key in the hash (case matters: `N` and `n` differ). */
+  readonly key: string;
+  readonly label: string;
+  /**
+   * Where the value lives in the store: `request.<field>` for the prototype request, otherwise a
+   * top-level field of the lab state. Method parameters have none (they go to request.params).
+   */
+  readonly field?: string;
+}
+
+export interface IntSetting extends SettingBase {
+  readonly type: 'int';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface NumberSetting extends SettingBase {
+  readonly type: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface BooleanSetting extends SettingBase {
+  readonly type: 'boolean';
+  readonly default: boolean;
+}
+
+export interface ChoiceSetting extends SettingBase {
+  readonly type: 'choice';
+  readonly options: readonly string[];
+  readonly default: string;
+}
+
+export type Setting = IntSetting | NumberSetting | BooleanSetting | ChoiceSetting;
+
+/** The page's own settings, in the order they are written to the hash. */
+export const SETTINGS: readonly Setting[] = [
+  {
+    key: 'method',
+    label: 'method',
+    type: 'choice',
+    options: METHODS.map((m) => m.id),
+    default: DEFAULT_REQUEST.method,
+    field: 'request.method',
+  },
+  {
+    key: 'N',
+    label: 'number of classes N',
+    type: 'int',
+    default: DEFAULT_REQUEST.N,
+    min: LIMITS.N.min,
+    max: UI_MAX_N,
+    field: 'request.N',
+  },
+  {
+    key: 'n',
+    label: 'dimension n',
+    type: 'int',
+    default: DEFAULT_REQUEST.n,
+    min: LIMITS.n.min,
+    max: LIMITS.n.max,
+    field: 'request.n',
+  },
+  {
+    key: 'seed',
+    label: 'seed',
+    type: 'int',
+    default: DEFAULT_REQUEST.seed,
+    min: LIMITS.seed.min,
+    max: LIMITS.seed.max,
+    field: 'request.seed',
+  },
+  { key: 'view', label: 'view', type: 'choice', options: VIEW_IDS, default: 's2', field: 'view' },
+  {
+    key: 'speed',
+    label: 'animation speed (optimiser steps per second, 0 = as fast as possible)',
+    type: 'number',
+    default: DEFAULT_SPEED,
+    min: 0,
+    max: MAX_SPEED,
+    field: 'speed',
+  },
+  { key: 'show.labels', label: 'labels', type: 'boolean', default: true, field: 'showLabels' },
+  { key: 'show.grid', label: 'grid', type: 'boolean', default: true, field: 'showGrid' },
+  { key: 'show.rays', label: 'rays', type: 'boolean', default: true, field: 'showRays' },
+  { key: 'show.cells', label: 'Voronoi cells', type: 'boolean', default: true, field: 'showCells' },
+  {
+    key: 'show.contacts',
+    label: 'contact graph',
+    type: 'boolean',
+    default: true,
+    field: 'showContacts',
+  },
+  {
+    key: 'contacts.tol',
+    label: 'contact tolerance (degrees above the minimum angle)',
+    type: 'number',
+    default: CONTACT_TOLERANCE.default,
+    min: CONTACT_TOLERANCE.min,
+    max: CONTACT_TOLERANCE.max,
+    field: 'contactToleranceDeg',
+  },
+  {
+    key: 's3.proj',
+    label: 'S^3 projection',
+    type: 'choice',
+    options: ['stereo', 'ortho'],
+    default: 'stereo',
+    field: 's3Projection',
+  },
+  {
+    key: 'proj.axes',
+    label: 'projection axes',
+    type: 'choice',
+    options: ['pca', 'coords'],
+    default: 'pca',
+    field: 'projAxes',
+  },
+];
+
+/** Keys that are always written, so a link says exactly what it shows even if defaults change. */
+export const ALWAYS_WRITTEN: readonly string[] = ['method', 'N', 'n', 'seed', 'view'];
+
+/** Prefix of the chosen method's parameters. */
+export const PARAM_PREFIX = 'opt.';
+
+/** A method parameter as a setting (key `opt.<flag>`), from its ParamSpec. */
+export function paramSetting(spec: ParamSpec): Setting & { readonly param: string } {
+  const base = { key: `${PARAM_PREFIX}${spec.flag}`, label: spec.label, param: spec.name };
+  switch (spec.kind) {
+    case 'number':
+      return {
+        ...base,
+        type: spec.integer ? 'int' : 'number',
+        default: spec.default,
+        min: spec.min,
+        max: spec.max,
+      };
+    case 'boolean':
+      return { ...base, type: 'boolean', default: spec.default };
+    case 'choice':
+      return { ...base, type: 'choice', options: spec.options, default: spec.default };
+  }
+}
+
+/** The settings of one method's parameters (none for an unknown method). */
+export function methodSettings(methodId: string): (Setting & { readonly param: string })[] {
+  try {
+    return getMethod(methodId).params.map(paramSetting);
+  } catch {
+    return [];
+  }
+}

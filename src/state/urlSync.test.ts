@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createInProcessRunner } from './runner.ts';
+import { createLabStore } from './store.ts';
+import { startUrlSync, WRITE_DELAY_MS } from './urlSync.ts';
+
+/** Just enough of a window for the binding: location.hash, replaceState, hashchange. */
+function fakeWindow(hash: string) {
+  const listeners: (() => void)[] = [];
+  const writes: string[] = [];
+  const location = { pathname: '/', search: '', hash };
+  const win = {
+    location,
+    history: {
+      state: null,
+      replaceState(_s: unknown, _t: string, url: string) {
+        writes.push(url);
+        location.hash = url.slice(url.indexOf('#'));
+      },
+    },
+    addEventListener: (_type: string, f: () => void) => listeners.push(f),
+    removeEventListener() {},
+  };
+  const typeHash = (h: string) => {
+    location.hash = h;
+    for (const f of listeners) f();
+  };
+  return { win: win as unknown as Window, writes, location, typeHash };
+}
+
+describe('URL sync', () => {
+  it('starts from the hash, writes back the cleaned link, and reports the bad values', async () => {
+    const store = createLabStore(createInProcessRunner());
+    const { win, writes } = fakeWindow('#N=abc&n=-4&method=nope&view=proj');
+    startUrlSync(store, win);
+    await Promise.resolve();
+    const s = store.getState();
+    expect(s.request).toEqual({ method: 'lse', N: 12, n: 2, seed: 0, params: {} });
+    expect(s.view).toBe('proj');
+    expect(s.current).toMatchObject({ method: 'lse', N: 12, n: 2 });
+    expect(s.notices).toHaveLength(3);
+    expect(writes).toEqual(['/#method=lse&N=12&n=2&seed=0&view=proj']);
+  });
+
+  it('rewrites the hash (gathered, replaceState only) when the request or view changes', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = createLabStore(createInProcessRunner());
+      const { win, writes, location } = fakeWindow('#method=kasarla&N=4&n=3');
+      startUrlSync(store, win);
+      expect(store.getState().current?.metrics.maxCosine).toBeCloseTo(-1 / 3, 12);
+      store.getState().setRequest({ method: 'orthoplex', N: 6 });
+      store.getState().setView('s3');
+      store.getState().setSpeed(20);
+      expect(writes).toHaveLength(1);
+      vi.advanceTimersByTime(WRITE_DELAY_MS + 1);
+      expect(writes).toHaveLength(2);
+      expect(location.hash).toBe('#method=orthoplex&N=6&n=3&seed=0&view=s3&speed=20');
+      store.getState().setRequest({ method: 'lse', params: { steps: 10 } });
+      vi.advanceTimersByTime(WRITE_DELAY_MS + 1);
+      expect(location.hash).toBe('#method=lse&N=6&n=3&seed=0&view=s3&speed=20&opt.steps=10');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('follows a hash edited by hand, remaking the prototypes only when the request changed', () => {
+    const store = createLabStore(createInProcessRunner());
+    const { win, typeHash } = fakeWindow('#method=kasarla&N=4&n=3');
+    startUrlSync(store, win);
+    const first = store.getState().current;
+    typeHash('#method=kasarla&N=4&n=3&view=proj');
+    expect(store.getState().view).toBe('proj');
+    expect(store.getState().current).toBe(first);
+    typeHash('#method=orthoplex&N=6&n=3&N=6');
+    expect(store.getState().current?.metrics.maxCosine).toBe(0);
+    expect(store.getState().view).toBe('s2');
+  });
+});

@@ -1,0 +1,117 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { ParamValue } from '../core/methods/types.ts';
+import type { PrototypeRequest } from './prototypes.ts';
+import { SETTINGS, type SettingValue } from './settings.ts';
+import type { LabState } from './types.ts';
+import { parseHash, serialiseHash } from './urlHash.ts';
+
+/**
+ * Keeps the standalone page's state and `location.hash` in step: the hash sets the state on load
+ * (and when it is edited by hand), and every change of the request, the view or another setting
+ * rewrites the hash with history.replaceState (no history entry per change, no reload, no
+ * hashchange event). Embedded instances take their state from attributes and never call this.
+ */
+
+/** How long hash writes are gathered (a dragged slider would otherwise write 60 times a second). */
+export const WRITE_DELAY_MS = 120;
+
+const REQUEST = 'request.';
+
+/** The values of every setting in SETTINGS, as the store holds them now. */
+export function stateValues(state: LabState): Record<string, SettingValue> {
+  const out: Record<string, SettingValue> = {};
+  const record = state as unknown as Record<string, unknown>;
+  const request = state.request as unknown as Record<string, unknown>;
+  for (const s of SETTINGS) {
+    if (!s.field) continue;
+    const value = s.field.startsWith(REQUEST)
+      ? request[s.field.slice(REQUEST.length)]
+      : record[s.field];
+    if (value !== undefined) out[s.key] = value as SettingValue;
+  }
+  return out;
+}
+
+/** The hash (without #) that describes the store now. */
+export function stateHash(state: LabState): string {
+  return serialiseHash(stateValues(state), state.request.params);
+}
+
+function sameParams(
+  a: Readonly<Record<string, ParamValue>>,
+  b: Readonly<Record<string, ParamValue>>,
+): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+}
+
+function sameRequest(a: PrototypeRequest, b: PrototypeRequest): boolean {
+  return (
+    a.method === b.method &&
+    a.N === b.N &&
+    a.n === b.n &&
+    a.seed === b.seed &&
+    sameParams(a.params, b.params)
+  );
+}
+
+/**
+ * Sets the store from a hash: the page settings first (the speed must be known when the job
+ * starts), then the request, which is remade only when it differs from the one shown. The notices
+ * replace the previous ones (none: the old notices stay dismissed).
+ */
+export function applyHash(store: StoreApi<LabState>, hash: string): void {
+  const { values, params, notices } = parseHash(hash);
+  const state = store.getState();
+  const patch: Record<string, unknown> = {};
+  const request: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    if (!s.field) continue;
+    if (s.field.startsWith(REQUEST)) request[s.field.slice(REQUEST.length)] = values[s.key];
+    else if (s.field === 'speed') state.setSpeed(values[s.key] as number);
+    else patch[s.field] = values[s.key];
+  }
+  store.setState(patch as Partial<LabState>);
+  const next = { ...(request as unknown as PrototypeRequest), params };
+  const started = state.job !== null || state.current !== null;
+  if (!started || !sameRequest(next, store.getState().request)) {
+    store.getState().replaceRequest(next);
+  }
+  if (notices.length > 0) store.getState().setNotices(notices);
+}
+
+/** Starts the two-way binding; returns a function that ends it. */
+export function startUrlSync(store: StoreApi<LabState>, win: Window = window): () => void {
+  let written = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const write = () => {
+    timer = null;
+    const hash = stateHash(store.getState());
+    if (hash === written) return;
+    written = hash;
+    const { pathname, search } = win.location;
+    win.history.replaceState(win.history.state, '', `${pathname}${search}#${hash}`);
+  };
+
+  applyHash(store, win.location.hash);
+  // The link now says exactly what is shown (fallen-back values replaced, defaults spelled out).
+  write();
+
+  const unsubscribe = store.subscribe((state) => {
+    if (timer === null && stateHash(state) !== written) timer = setTimeout(write, WRITE_DELAY_MS);
+  });
+  // A hash typed or pasted into the address bar of an open page.
+  const onHashChange = () => {
+    if (win.location.hash.slice(1) === written) return;
+    applyHash(store, win.location.hash);
+    if (timer !== null) clearTimeout(timer);
+    write();
+  };
+  win.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', onHashChange);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
