@@ -36,6 +36,23 @@ async function waitForResult(page: Page, key: string, timeout = 60_000): Promise
 const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
 
 describe('the page state lives in the URL hash', () => {
+  it('runs a Tammes case to completion and shows the proven optimum (N = 12: the icosahedron)', async () => {
+    // LSE with a smaller step than the authors' reaches the icosahedron, whose minimum angle
+    // arctan(2) = 63.4349 degrees is the proven optimum for 12 points on S^2.
+    const app = await openApp(browser, `${url}#method=lse&N=12&n=3&opt.lr=0.05`);
+    try {
+      const { page } = app;
+      await waitForResult(page, 'lse/12/3/0');
+      expect(await text(page, 'metric-min-angle')).toBe(
+        ((Math.atan(2) * 180) / Math.PI).toFixed(2),
+      );
+      expect(await text(page, 'metric-max-cosine')).toBe((1 / Math.sqrt(5)).toFixed(4));
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('opens a link to the regular tetrahedron and to the cross-polytope', async () => {
     const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
     try {
