@@ -1,8 +1,5 @@
-import { createCodebook, gaussianRows } from '../math/codebook.ts';
-import { createRandom } from '../math/random.ts';
-import { maxOffDiagonal } from '../optimisers/gram.ts';
 import { lseLossAndGradient } from '../optimisers/lseLoss.ts';
-import { createMomentumSgd } from '../optimisers/momentumSgd.ts';
+import { startGaussianSgd } from './gaussianSgdRun.ts';
 import { numberParam, stepsParam } from './params.ts';
 import type { MethodRun } from './stepper.ts';
 import { runToEnd } from './stepper.ts';
@@ -27,35 +24,25 @@ function startLse({ N, n, seed, params }: MethodInput): MethodRun {
   const totalSteps = numberParam(params, 'steps');
   const tStart = numberParam(params, 'tStart');
   const tEnd = resolveTEnd(N, params);
-  const random = createRandom(seed);
-  const data = gaussianRows(N, n, random.normal);
-  const gram = new Float64Array(N * N);
   const weights = new Float64Array(N * N);
-  const grad = new Float64Array(N * n);
-  const sgd = createMomentumSgd(N, n, numberParam(params, 'lr'), numberParam(params, 'momentum'));
-  let stepsDone = 0;
-  let objective = Number.NaN;
-  let maxCosine = Number.NaN;
-  return {
+  return startGaussianSgd({
+    N,
+    n,
+    seed,
     totalSteps,
-    get stepsDone() {
-      return stepsDone;
-    },
-    advance(count) {
-      const end = Math.min(totalSteps, stepsDone + count);
-      const start = stepsDone;
-      for (; stepsDone < end; stepsDone++) {
-        const t = lseTemperature(stepsDone, totalSteps, tStart, tEnd);
-        objective = lseLossAndGradient(data, N, n, t, gram, weights, grad);
-        sgd.step(data, grad);
-      }
-      if (end > start) maxCosine = maxOffDiagonal(gram, N);
-      return end - start;
-    },
-    current: () => data,
-    status: () => ({ objective, maxCosine }),
-    finish: () => ({ codebook: createCodebook(N, n, data.slice()), steps: stepsDone }),
-  };
+    lr: numberParam(params, 'lr'),
+    momentum: numberParam(params, 'momentum'),
+    lossAndGradient: (step, data, gram, grad) =>
+      lseLossAndGradient(
+        data,
+        N,
+        n,
+        lseTemperature(step, totalSteps, tStart, tEnd),
+        gram,
+        weights,
+        grad,
+      ),
+  });
 }
 
 export const lseMethod: PrototypeMethod = {

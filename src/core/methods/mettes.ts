@@ -1,48 +1,21 @@
-import { createCodebook, gaussianRows } from '../math/codebook.ts';
-import { createRandom } from '../math/random.ts';
-import { maxOffDiagonal } from '../optimisers/gram.ts';
 import { hpnLossAndGradient } from '../optimisers/hpnLoss.ts';
-import { createMomentumSgd } from '../optimisers/momentumSgd.ts';
+import { startGaussianSgd } from './gaussianSgdRun.ts';
 import { booleanParam, numberParam, stepsParam } from './params.ts';
 import type { MethodRun } from './stepper.ts';
 import { runToEnd } from './stepper.ts';
 import type { MethodInput, PrototypeMethod } from './types.ts';
 
 function startMettes({ N, n, seed, params }: MethodInput): MethodRun {
-  const totalSteps = numberParam(params, 'steps');
-  const random = createRandom(seed);
-  const data = gaussianRows(N, n, random.normal);
-  const gram = new Float64Array(N * N);
-  const grad = new Float64Array(N * n);
-  const sgd = createMomentumSgd(
+  return startGaussianSgd({
     N,
     n,
-    numberParam(params, 'lr'),
-    numberParam(params, 'momentum'),
-    booleanParam(params, 'noMomentum'),
-  );
-  let stepsDone = 0;
-  let objective = Number.NaN;
-  let maxCosine = Number.NaN;
-  return {
-    totalSteps,
-    get stepsDone() {
-      return stepsDone;
-    },
-    advance(count) {
-      const end = Math.min(totalSteps, stepsDone + count);
-      const start = stepsDone;
-      for (; stepsDone < end; stepsDone++) {
-        objective = hpnLossAndGradient(data, N, n, gram, grad);
-        sgd.step(data, grad);
-      }
-      if (end > start) maxCosine = maxOffDiagonal(gram, N);
-      return end - start;
-    },
-    current: () => data,
-    status: () => ({ objective, maxCosine }),
-    finish: () => ({ codebook: createCodebook(N, n, data.slice()), steps: stepsDone }),
-  };
+    seed,
+    totalSteps: numberParam(params, 'steps'),
+    lr: numberParam(params, 'lr'),
+    momentum: numberParam(params, 'momentum'),
+    freshMomentum: booleanParam(params, 'noMomentum'),
+    lossAndGradient: (_, data, gram, grad) => hpnLossAndGradient(data, N, n, gram, grad),
+  });
 }
 
 export const mettesMethod: PrototypeMethod = {
