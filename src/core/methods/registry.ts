@@ -1,4 +1,5 @@
 import { bchMethod } from './bch.ts';
+import { bestMethod } from './best.ts';
 import { lseMethod } from './lse.ts';
 import { mettesMethod } from './mettes.ts';
 import { resolveParams } from './params.ts';
@@ -8,6 +9,7 @@ import type {
   MethodId,
   MethodInput,
   MethodResult,
+  MethodStepState,
   ParamValue,
   ParamValues,
   PrototypeMethod,
@@ -23,12 +25,15 @@ export const METHODS: readonly PrototypeMethod[] = [
   lseMethod,
   rmMethod,
   bchMethod,
+  bestMethod,
 ];
 
 /** Allowed sizes everywhere (CLI, UI, URL). */
 export const LIMITS = {
   N: { min: 2, max: 20000 },
   n: { min: 2, max: 4096 },
+  /** N * n numbers in a codebook (800 MB as Float64). */
+  entries: { max: 1e8 },
   seed: { min: 0, max: 2 ** 32 - 1 },
 } as const;
 
@@ -64,6 +69,8 @@ export interface RunRequest {
   readonly params?: Readonly<Record<string, ParamValue | undefined>>;
   readonly onProgress?: (fraction: number) => void;
   readonly shouldStop?: () => boolean;
+  readonly now?: () => number;
+  readonly onStep?: (state: MethodStepState) => void;
 }
 
 function checkInteger(name: string, value: number, range: { min: number; max: number }): void {
@@ -84,6 +91,11 @@ export function prepareRun(request: RunRequest): MethodInput {
   const seed = request.seed ?? 0;
   checkInteger('N', N, LIMITS.N);
   checkInteger('n', n, LIMITS.n);
+  if (N * n > LIMITS.entries.max) {
+    throw new InputError(
+      `N * n must be at most ${LIMITS.entries.max} (N * n numbers make the prototypes), got ${N} * ${n} = ${N * n}`,
+    );
+  }
   checkInteger('seed', seed, LIMITS.seed);
   let params: ParamValues;
   try {
@@ -93,7 +105,16 @@ export function prepareRun(request: RunRequest): MethodInput {
   }
   const reason = method.feasibility(N, n, params);
   if (reason) throw new InfeasibleError(`${method.id} cannot run at N = ${N}, n = ${n}: ${reason}`);
-  return { N, n, seed, params, onProgress: request.onProgress, shouldStop: request.shouldStop };
+  return {
+    N,
+    n,
+    seed,
+    params,
+    onProgress: request.onProgress,
+    shouldStop: request.shouldStop,
+    now: request.now,
+    onStep: request.onStep,
+  };
 }
 
 /** The one entry point for making prototypes: prepareRun, then the method's run. */

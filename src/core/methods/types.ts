@@ -11,7 +11,8 @@ export type MethodId =
   | 'mettes'
   | 'lse'
   | 'rm'
-  | 'bch';
+  | 'bch'
+  | 'best';
 
 /**
  * One declaration of a method parameter. The CLI flags, the UI controls and the URL codec are all
@@ -73,6 +74,25 @@ export interface MethodResult {
   readonly code?: CodeInfo;
   /** Optimiser steps actually run (optimisers only). */
   readonly steps?: number;
+  /**
+   * How the result was made, when a method chooses among routes (`best`), e.g.
+   * "extended BCH(127,15) shortened to [122,10] [123,10], first codewords + engine refinement".
+   */
+  readonly route?: string;
+}
+
+/** An intermediate state of an optimiser, for live views. */
+export interface MethodStepState {
+  /** Optimiser steps so far. */
+  readonly step: number;
+  /** Max cosine of the configuration being optimised. */
+  readonly maxCosine: number;
+  /** The value of the objective being minimised (NaN when not defined at this point). */
+  readonly objective: number;
+  /** The configuration (row-major N x n); live, valid only during the call: copy to keep. */
+  readonly data?: Float64Array;
+  /** What is running, e.g. "random start 3". */
+  readonly stage?: string;
 }
 
 export interface MethodInput {
@@ -85,6 +105,10 @@ export interface MethodInput {
   readonly onProgress?: (fraction: number) => void;
   /** Polled between steps; when it returns true the method stops early and returns what it has. */
   readonly shouldStop?: () => boolean;
+  /** Milliseconds, for time budgets (default: performance.now, else Date.now). */
+  readonly now?: () => number;
+  /** Called with intermediate states (about 20 times a second), for live animation. */
+  readonly onStep?: (state: MethodStepState) => void;
 }
 
 export interface PrototypeMethod {

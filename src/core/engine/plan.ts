@@ -1,0 +1,55 @@
+import type { MarginSchedule } from './schedule.ts';
+import { DEFAULT_SCHEDULE } from './schedule.ts';
+
+/**
+ * How the engine spends a budget at (N, n): the length of one run from a random start and the
+ * schedules. These are heuristics tuned on the benchmark cases (bench/engine.ts), not laws:
+ * - Runs of 2000 steps suffice on S^2 (N <= 30), where restarts matter more than length
+ *   (N = 13 and 14 have strong local optima); 10000 steps around N = 100, where longer single
+ *   runs stopped paying off; at N >= 300 a step costs O(N^2 n) now and then and a run is capped
+ *   by time instead.
+ * - The first margin is about the spread of random cosines (3 / sqrt(n), at most 0.5): wider
+ *   only makes every pair active, which at N = 1000 costs a dense pass per step for nothing.
+ * - Step size 0.5 on S^2 (N = 13 reached the optimum in 6 of 20 runs, 2 of 20 at 0.25), 0.25
+ *   elsewhere (at (100, 16) 0.5 gave 0.2071-0.2077 with noise, 0.25 gave 0.2051-0.2055).
+ * - Noise only for small N: at N = 1000 it would force a pair-list rebuild every step.
+ * - Re-annealing a finished configuration (refinement) starts at 1/25 of the first margin:
+ *   enough to let the worst pairs rearrange, not enough to melt the configuration. Hops of a
+ *   fifth of a run, kicked by as much per coordinate, took (100, 16) from 0.20528 to 0.20519 in
+ *   8 hops; larger kicks (0.05, 0.1) never helped. At N = 1000 the hops found nothing in our
+ *   runs, so there they get only 10 % of the budget and the one long run the rest.
+ */
+export interface EnginePlan {
+  /** Planned steps of one run from a random start (time budgets may cut it short). */
+  readonly runSteps: number;
+  /** Most runs from random starts. */
+  readonly maxRuns: number;
+  readonly schedule: MarginSchedule;
+  /** For re-annealing a good configuration (the winner, or a code). */
+  readonly refine: MarginSchedule;
+  /** Steps of one refinement hop, and the random kick (per coordinate) between hops. */
+  readonly hopSteps: number;
+  readonly hopKick: number;
+  /** Share of the steps (or time) left to refinement. */
+  readonly refineShare: number;
+}
+
+export function planEngine(N: number, n: number): EnginePlan {
+  const marginStart = Math.min(0.5, 3 / Math.sqrt(n));
+  const runSteps = N <= 30 ? 2000 : N <= 300 ? 10000 : 1500;
+  const schedule: MarginSchedule = {
+    ...DEFAULT_SCHEDULE,
+    marginStart,
+    lr: n <= 4 ? 0.5 : 0.25,
+    noise: N <= 400 ? 0.1 : 0,
+  };
+  return {
+    runSteps,
+    maxRuns: 10000,
+    schedule,
+    refine: { ...schedule, marginStart: marginStart / 25, noise: 0 },
+    hopSteps: Math.max(200, Math.round(runSteps / 5)),
+    hopKick: marginStart / 25,
+    refineShare: N <= 300 ? 0.3 : 0.1,
+  };
+}

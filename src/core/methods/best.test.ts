@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { separationMetrics } from '../metrics/separation.ts';
+import { InputError, runMethod } from './registry.ts';
+import type { MethodStepState } from './types.ts';
+
+/** Proven Tammes optima on S^2 (SCIENCE.md), minimum angle in degrees. */
+const TAMMES: readonly [N: number, degrees: number][] = [
+  [4, 109.4712],
+  [5, 90],
+  [6, 90],
+  [7, 77.8695],
+  [8, 74.8585],
+  [9, 70.5288],
+  [10, 66.1468],
+  [11, 63.4349],
+  [12, 63.4349],
+  [24, 43.6908],
+];
+
+describe('best: exact constructions where they are optimal', () => {
+  it('returns the regular simplex for N <= n + 1 (every cosine -1/(N-1))', () => {
+    for (const [N, n] of [
+      [2, 2],
+      [3, 2],
+      [10, 16],
+      [17, 16],
+    ]) {
+      const result = runMethod({ method: 'best', N, n });
+      expect(result.route).toMatch(/simplex/);
+      expect(result.steps).toBe(0);
+      expect(separationMetrics(result).maxCosine).toBeCloseTo(-1 / (N - 1), 14);
+    }
+  });
+
+  it('returns the cross-polytope for n + 2 <= N <= 2n, max cosine exactly 0', () => {
+    for (const [N, n] of [
+      [5, 3],
+      [6, 3],
+      [100, 64],
+      [128, 64],
+    ]) {
+      const result = runMethod({ method: 'best', N, n });
+      expect(result.route).toMatch(/cross-polytope/);
+      expect(separationMetrics(result).maxCosine).toBe(0);
+    }
+  });
+
+  it('returns the regular polygon on the circle', () => {
+    const result = runMethod({ method: 'best', N: 7, n: 2 });
+    expect(separationMetrics(result).maxCosine).toBeCloseTo(Math.cos((2 * Math.PI) / 7), 14);
+  });
+});
+
+describe('best: search', () => {
+  it.each(TAMMES)('finds the Tammes optimum for N = %i within 0.01 degrees', (N, degrees) => {
+    const result = runMethod({ method: 'best', N, n: 3, seed: 1, params: { steps: 12000 } });
+    expect(separationMetrics(result).minAngleDeg).toBeGreaterThan(degrees - 0.01);
+    expect(result.route).toBeTruthy();
+  });
+
+  it('the same seed and steps give bit-identical prototypes', () => {
+    const run = () => runMethod({ method: 'best', N: 40, n: 5, seed: 7, params: { steps: 1500 } });
+    const a = run();
+    const b = run();
+    expect(a.steps).toBe(1500);
+    expect(b.route).toBe(a.route);
+    expect(Array.from(b.codebook.data)).toEqual(Array.from(a.codebook.data));
+    const c = runMethod({ method: 'best', N: 40, n: 5, seed: 8, params: { steps: 1500 } });
+    expect(Array.from(c.codebook.data)).not.toEqual(Array.from(a.codebook.data));
+  });
+
+  it.each([
+    [20, 3],
+    [40, 6],
+    [70, 8],
+  ])('is never worse than the other methods at N = %i, n = %i', (N, n) => {
+    const best = separationMetrics(runMethod({ method: 'best', N, n, params: { steps: 6000 } }));
+    for (const method of ['random', 'mettes', 'lse', 'rm', 'bch']) {
+      let other: number;
+      try {
+        other = separationMetrics(runMethod({ method, N, n })).maxCosine;
+      } catch {
+        continue; // not feasible here
+      }
+      expect(best.maxCosine, method).toBeLessThanOrEqual(other);
+    }
+  });
+
+  it('reports its route and intermediate states', () => {
+    const states: MethodStepState[] = [];
+    let t = 0;
+    const result = runMethod({
+      method: 'best',
+      N: 30,
+      n: 4,
+      params: { steps: 2000 },
+      now: () => (t += 1), // a fake clock: 1 ms per reading, so reports come often
+      onStep: (s) => states.push({ ...s, data: s.data?.slice() }),
+    });
+    expect(result.route).toMatch(/margin engine/);
+    expect(states.length).toBeGreaterThan(5);
+    expect(states.at(-1)?.step).toBe(2000);
+    for (let i = 1; i < states.length; i++)
+      expect(states[i].step).toBeGreaterThanOrEqual(states[i - 1].step);
+    expect(states[2].data?.length).toBe(30 * 4);
+  });
+
+  it('stops soon after shouldStop says so and returns valid prototypes', () => {
+    let polls = 0;
+    let pollsAfterStop = 0;
+    const result = runMethod({
+      method: 'best',
+      N: 300,
+      n: 12,
+      params: { steps: 1_000_000 },
+      shouldStop: () => {
+        polls++;
+        if (polls > 5) pollsAfterStop++;
+        return polls > 5;
+      },
+    });
+    expect(pollsAfterStop).toBe(1);
+    expect(result.route).toMatch(/stopped early/);
+    expect(result.steps).toBeLessThan(1_000_000);
+    const m = separationMetrics(result);
+    expect(m.maxCosine).toBeLessThan(0.99);
+  });
+
+  it('a time budget is read from the injected clock', () => {
+    let t = 0;
+    const result = runMethod({
+      method: 'best',
+      N: 50,
+      n: 5,
+      params: { budget: 0.5 },
+      now: () => (t += 0.05), // 10000 readings = 0.5 s
+    });
+    expect(result.steps).toBeGreaterThan(0);
+    expect(t).toBeLessThan(2000); // returned soon after the fake budget, not after 10 real s
+  });
+});
+
+describe('best: bad input is refused before any work', () => {
+  it.each([
+    [{ N: 1, n: 3 }, /N must be/],
+    [{ N: 20001, n: 3 }, /N must be/],
+    [{ N: 10, n: 1 }, /n must be/],
+    [{ N: Number.NaN, n: 3 }, /N must be/],
+    [{ N: 10, n: 3, params: { steps: -1 } }, /steps/],
+    [{ N: 10, n: 3, params: { steps: 1.5 } }, /steps/],
+    [{ N: 10, n: 3, params: { budget: 0 } }, /budget/],
+    [{ N: 10, n: 3, params: { budget: Number.NaN } }, /budget/],
+  ])('%o', (request, message) => {
+    expect(() => runMethod({ method: 'best', ...request })).toThrow(InputError);
+    expect(() => runMethod({ method: 'best', ...request })).toThrow(message);
+  });
+});

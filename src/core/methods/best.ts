@@ -1,0 +1,156 @@
+/**
+ * `best`: the best prototypes we can find at (N, n) within a time budget or a step count.
+ * Where a construction is provably optimal it is returned exactly and nothing else runs: the
+ * regular simplex for N <= n + 1 (Rankin), the cross-polytope for N <= 2n (max cosine exactly
+ * 0, Rankin's orthoplex bound), the regular polygon on the circle. Otherwise the engine's search
+ * (engine/search.ts) compares code constructions, restarts of the margin optimiser and, when they
+ * are cheap, the published optimisers, refines the winner and says which route won.
+ */
+import { defaultClock } from '../engine/clock.ts';
+import type { Guard } from '../engine/guard.ts';
+import { createGuard } from '../engine/guard.ts';
+import { regularPolygon } from '../engine/polygon.ts';
+import type { Contender } from '../engine/search.ts';
+import { searchBest } from '../engine/search.ts';
+import { createCodebook } from '../math/codebook.ts';
+import { separationMetrics } from '../metrics/separation.ts';
+import { lseMethod } from './lse.ts';
+import { mettesMethod } from './mettes.ts';
+import { defaultParams, numberParam } from './params.ts';
+import { kasarlaMethod, orthoplexMethod } from './simple.ts';
+import type { MethodInput, MethodResult, PrototypeMethod } from './types.ts';
+
+/** Multiply-adds per millisecond assumed when deciding whether a published optimiser is cheap. */
+const SLOW_RATE = 2.5e5;
+/** Share of the budget the published optimisers may take together. */
+const PUBLISHED_SHARE = 0.1;
+
+export const bestMethod: PrototypeMethod = {
+  id: 'best',
+  label: 'Best found',
+  description:
+    'Tries exact constructions, error-correcting codes and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won.',
+  params: [
+    {
+      kind: 'number',
+      name: 'budget',
+      flag: 'budget',
+      label: 'Time budget (s)',
+      description:
+        'Seconds to spend when steps is 0; the result comes back within about this time.',
+      default: 10,
+      min: 0.1,
+      max: 3600,
+    },
+    {
+      kind: 'number',
+      name: 'steps',
+      flag: 'steps',
+      label: 'Steps',
+      description:
+        '0 = spend the time budget; more = exactly this many optimiser steps in all, and the same seed and steps give bit-identical prototypes.',
+      default: 0,
+      min: 0,
+      max: 10_000_000,
+      integer: true,
+    },
+  ],
+  feasibility: () => null,
+  run(input) {
+    const { N, n } = input;
+    const exact = exactConstruction(input);
+    if (exact) {
+      input.onProgress?.(1);
+      return exact;
+    }
+    const steps = numberParam(input.params, 'steps');
+    const budgetMs = numberParam(input.params, 'budget') * 1000;
+    const now = input.now ?? defaultClock();
+    const guard = createGuard({ now, shouldStop: input.shouldStop });
+    const contenders = steps === 0 ? publishedContenders(input, budgetMs, guard) : [];
+    const result = searchBest({
+      N,
+      n,
+      seed: input.seed,
+      steps,
+      budgetMs,
+      now,
+      guard,
+      contenders,
+      onProgress: input.onProgress,
+      onStep: input.onStep,
+    });
+    return {
+      codebook: createCodebook(N, n, result.data),
+      binary: result.binary,
+      code: result.code,
+      steps: result.steps,
+      route: result.stopped ? `${result.route} (stopped early)` : result.route,
+    };
+  },
+};
+
+/** The provably optimal constructions, or null when none applies. */
+function exactConstruction(input: MethodInput): MethodResult | null {
+  const { N, n } = input;
+  const plain = { ...input, params: {} };
+  if (N <= n + 1) {
+    return {
+      ...kasarlaMethod.run(plain),
+      steps: 0,
+      route: 'regular simplex (optimal: Rankin bound -1/(N-1))',
+    };
+  }
+  if (N <= 2 * n) {
+    return {
+      ...orthoplexMethod.run(plain),
+      steps: 0,
+      route: 'cross-polytope (optimal: max cosine 0, Rankin orthoplex bound)',
+    };
+  }
+  if (n === 2) {
+    return {
+      codebook: createCodebook(N, n, regularPolygon(N, n)),
+      steps: 0,
+      route: 'regular polygon (optimal on the circle)',
+    };
+  }
+  return null;
+}
+
+/**
+ * The published optimisers with their published settings, when 1000 dense steps are a small
+ * part of the budget (small N): a guarantee that `best` is never worse than them, at little
+ * cost. Skipped with a step count, which counts only our own engine's steps.
+ */
+function publishedContenders(input: MethodInput, budgetMs: number, guard: Guard): Contender[] {
+  const { N, n, seed } = input;
+  const cost = (1000 * 1.5 * N * N * n) / SLOW_RATE; // ms, pessimistic
+  if (2 * cost > PUBLISHED_SHARE * budgetMs) return [];
+  const out: Contender[] = [];
+  for (const method of [lseMethod, mettesMethod]) {
+    let stopped = false;
+    const result = method.run({
+      N,
+      n,
+      seed,
+      params: defaultParams(method.params),
+      shouldStop: () => {
+        try {
+          guard.poll();
+        } catch {
+          stopped = true;
+        }
+        return stopped;
+      },
+    });
+    if (stopped) break;
+    const { maxCosine } = separationMetrics(result);
+    out.push({
+      data: result.codebook.data,
+      maxCosine,
+      route: `${method.label}, published settings`,
+    });
+  }
+  return out;
+}
