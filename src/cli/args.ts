@@ -33,6 +33,8 @@ export interface PrototypesCommand {
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly format: PrototypeFormat;
   readonly dtype: NpyWriteDtype;
+  /** Draw a progress bar on stderr even when it is not a terminal. */
+  readonly progress: boolean;
   /** Output file, or null for stdout. */
   readonly out: string | null;
 }
@@ -46,6 +48,7 @@ export const COMMON_FLAGS: Readonly<Record<string, string | null>> = {
   format: null,
   dtype: null,
   out: 'o',
+  progress: null,
 };
 
 const DTYPES: readonly NpyWriteDtype[] = ['float32', 'float64'];
@@ -245,6 +248,7 @@ function parsePrototypes(tokens: readonly Token[]): PrototypesCommand {
   let seed = 0;
   let format: PrototypeFormat | null = null;
   let dtype: NpyWriteDtype | null = null;
+  let progress = false;
   let out: string | null = null;
   const params: Record<string, ParamValue> = {};
 
@@ -294,6 +298,12 @@ function parsePrototypes(tokens: readonly Token[]): PrototypesCommand {
         throw new UsageError(`unknown format "${v}" (allowed: ${PROTOTYPE_FORMATS.join(', ')})`);
       }
       format = v as PrototypeFormat;
+      continue;
+    }
+    if (name === 'progress') {
+      once('progress', t.written);
+      if (t.inline !== null) throw new UsageError('--progress takes no value');
+      progress = true;
       continue;
     }
     if (name === 'dtype') {
@@ -360,7 +370,18 @@ function parsePrototypes(tokens: readonly Token[]): PrototypesCommand {
       `--dtype applies only to npy output (${format} always keeps full float64 precision)`,
     );
   }
-  return { kind: 'prototypes', method, N, n, seed, params, format, dtype: dtype ?? 'float32', out };
+  return {
+    kind: 'prototypes',
+    method,
+    N,
+    n,
+    seed,
+    params,
+    format,
+    dtype: dtype ?? 'float32',
+    out,
+    progress,
+  };
 }
 
 function unknownFlag(written: string, name: string, method: PrototypeMethod): UsageError {

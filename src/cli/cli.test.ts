@@ -105,6 +105,11 @@ describe('prototypes', () => {
       const obj = json(r);
       const keys = [...REPORT_KEYS];
       if ('steps' in obj) keys.splice(5, 0, 'steps');
+      // best reports which route won, right after steps.
+      if (m.id === 'best') {
+        expect(typeof obj.route, m.id).toBe('string');
+        keys.splice(keys.indexOf('steps') + 1, 0, 'route');
+      }
       if (m.params.some((p) => p.name === 'steps')) expect(obj.params.steps, m.id).toBe(5);
       if ('code' in obj) {
         keys.splice(keys.length - 1, 0, 'code');
@@ -115,6 +120,36 @@ describe('prototypes', () => {
       expect(obj.prototypes, m.id).toHaveLength(6);
       expect(obj.prototypes[0], m.id).toHaveLength(8);
     }
+  });
+
+  it('draws a progress bar with --progress and stops an optimiser at its --budget', () => {
+    const r = cli([
+      'prototypes',
+      '-m',
+      'lse',
+      '-N',
+      '40',
+      '-n',
+      '8',
+      '--steps',
+      '1000000',
+      '--budget',
+      '0.3',
+      '--progress',
+    ]);
+    expect(r.code).toBe(0);
+    const obj = json(r);
+    expect(obj.params.budget).toBe(0.3);
+    expect(obj.steps).toBeGreaterThan(0);
+    expect(obj.steps).toBeLessThan(1_000_000);
+    const lines = r.err.trim().split('\n');
+    expect(lines.at(-1)).toMatch(
+      /^lse N=40 n=8: \[#{20}\] +99%|^lse N=40 n=8: \[[#.]{20}\] +\d+%$/,
+    );
+    expect(lines.every((l) => /^lse N=40 n=8: \[[#.]{20}\] +\d+%$/.test(l))).toBe(true);
+    expect(cli(['prototypes', '-m', 'kasarla', '-N', '4', '-n', '3', '--progress=yes']).code).toBe(
+      2,
+    );
   });
 
   it('reports the resolved parameters, including booleans given as flags', () => {

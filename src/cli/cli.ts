@@ -130,25 +130,32 @@ export function runCli(argv: readonly string[], io: CliIO = defaultIO): number {
   }
 }
 
-/** Shows "label 37%" on a terminal's stderr, at most ten times a second; a no-op elsewhere. */
-function progressLine(io: CliIO, label: string) {
+/**
+ * Shows "label [#######.............]  37%" on stderr at most ten times a second: on a terminal
+ * always, elsewhere only with --progress (then one line per update, as logs want).
+ */
+function progressLine(io: CliIO, label: string, forced: boolean) {
+  const terminal = io.stderr.isTTY === true;
   let shown = false;
   let last = Number.NEGATIVE_INFINITY;
   let lastPercent = -1;
   return {
-    update: io.stderr.isTTY
-      ? (fraction: number) => {
-          const now = performance.now();
-          const percent = Math.min(100, Math.max(0, Math.floor(fraction * 100)));
-          if (now - last < 100 || percent === lastPercent) return;
-          last = now;
-          lastPercent = percent;
-          shown = true;
-          io.stderr.write(`\r${label} ${percent}%`);
-        }
-      : undefined,
+    update:
+      terminal || forced
+        ? (fraction: number) => {
+            const now = performance.now();
+            const percent = Math.min(100, Math.max(0, Math.floor(fraction * 100)));
+            if (now - last < 100 || percent === lastPercent) return;
+            last = now;
+            lastPercent = percent;
+            shown = true;
+            const filled = Math.round(percent / 5);
+            const bar = `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${String(percent).padStart(3)}%`;
+            io.stderr.write(terminal ? `\r${label} ${bar}` : `${label} ${bar}\n`);
+          }
+        : undefined,
     clear() {
-      if (shown) io.stderr.write('\r\x1b[K');
+      if (shown && terminal) io.stderr.write('\r\x1b[K');
     },
   };
 }
@@ -162,7 +169,7 @@ function prototypes(command: PrototypesCommand, io: CliIO): number {
     throw new UsageError(`${method.id}: ${(e as Error).message}`);
   }
   if (command.out !== null) checkWritable(command.out);
-  const progress = progressLine(io, `${method.id} N=${N} n=${n}:`);
+  const progress = progressLine(io, `${method.id} N=${N} n=${n}:`, command.progress);
   const start = performance.now();
   let result: ReturnType<typeof runMethod>;
   try {
@@ -187,6 +194,7 @@ function prototypes(command: PrototypesCommand, io: CliIO): number {
       seed,
       params,
       ...(result.steps !== undefined ? { steps: result.steps } : {}),
+      ...(result.route !== undefined ? { route: result.route } : {}),
       prototypes: codebook,
       metrics,
       bounds: boundsAt(N, n),

@@ -99,6 +99,7 @@ export function helpText(version: string): string {
     opt('--format F', 'json, csv or npy (default: from the --out extension, else json on stdout).'),
     opt('--dtype D', 'float32 (default) or float64: the element type of npy output.'),
     opt('--out, -o FILE', 'Write to FILE instead of stdout (npy needs it); nothing is printed.'),
+    opt('--progress', 'Draw a progress bar on stderr (always shown on a terminal).'),
     opt('-h, --help', 'Show this help.'),
     opt('--version', 'Show the version.'),
     '',

@@ -125,4 +125,18 @@ describe('optimiser host (the worker logic)', () => {
     send({ type: 'cancel', jobId: 99 });
     expect(inbox.length).toBe(count);
   });
+
+  it('forwards the progress of a method that runs in one piece (best), with live prototypes', async () => {
+    const { inbox, send, waitFor } = makeHost();
+    send({
+      type: 'start',
+      jobId: 11,
+      request: { method: 'best', N: 13, n: 3, seed: 0, params: { budget: 0.6 } },
+    });
+    const done = await waitFor((m) => m.type === 'done');
+    const progress = inbox.filter((m): m is JobProgress => m.type === 'progress');
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.some((p) => p.prototypes?.length === 13 * 3)).toBe(true);
+    if (done.type === 'done') expect(done.result.route).toBeTruthy();
+  });
 });

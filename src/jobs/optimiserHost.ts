@@ -164,6 +164,45 @@ export function createOptimiserHost(env: HostEnvironment) {
     finish(active.jobId, run.finish(), active.startedAt);
   }
 
+  /**
+   * A method without a step-wise run (e.g. `best`) runs in one piece. Its own progress and step
+   * reports are forwarded about PROGRESS_PER_SECOND times a second, with the prototypes for
+   * n <= 4, so the page still animates; it cannot pause, and the page cancels it by ending the
+   * worker.
+   */
+  function runWhole(jobId: number, request: JobRequest, sendPrototypes: boolean) {
+    let lastPost = Number.NEGATIVE_INFINITY;
+    let fraction = 0;
+    const withPrototypes = sendPrototypes || request.n <= 4;
+    return runMethod({
+      ...request,
+      onProgress: (f) => {
+        fraction = f;
+      },
+      onStep: (state) => {
+        const now = env.now();
+        if (now - lastPost < 1000 / PROGRESS_PER_SECOND) return;
+        lastPost = now;
+        const prototypes = withPrototypes && state.data ? state.data.slice() : undefined;
+        env.post(
+          {
+            type: 'progress',
+            jobId,
+            step: state.step,
+            totalSteps: 0,
+            fraction,
+            objective: state.objective,
+            maxCosine: state.maxCosine,
+            minAngleDeg: cosineToDegrees(state.maxCosine),
+            paused: false,
+            prototypes,
+          },
+          prototypes ? [prototypes.buffer] : undefined,
+        );
+      },
+    });
+  }
+
   function start(message: Extract<ToWorker, { type: 'start' }>): void {
     if (job) {
       job.cancelled = true;
@@ -175,7 +214,7 @@ export function createOptimiserHost(env: HostEnvironment) {
     try {
       const method = getMethod(request.method);
       if (!method.start) {
-        finish(jobId, runMethod(request), startedAt);
+        finish(jobId, runWhole(jobId, request, message.sendPrototypes ?? false), startedAt);
         return;
       }
       const input = prepareRun(request);

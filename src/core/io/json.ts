@@ -32,6 +32,8 @@ export interface PrototypeReport {
   readonly params?: Readonly<Record<string, ParamValue>>;
   /** Optimiser steps actually run, when the method reports them. */
   readonly steps?: number;
+  /** Which route won, for methods that choose among several (`best`). */
+  readonly route?: string;
   /** The N x n prototypes, row-major. Left out by `metrics`. */
   readonly prototypes?: Codebook;
   readonly metrics: SeparationMetrics;
@@ -85,6 +87,7 @@ export function* reportJsonChunks(report: PrototypeReport, rowsPerChunk = 256): 
   ];
   if (report.params !== undefined) head.push(['params', report.params]);
   if (report.steps !== undefined) head.push(['steps', report.steps]);
+  if (report.route !== undefined) head.push(['route', report.route]);
   let out = '{';
   let first = true;
   const field = (key: string, value: unknown) => {

@@ -1,6 +1,6 @@
 import { lseLossAndGradient } from '../optimisers/lseLoss.ts';
 import { startGaussianSgd } from './gaussianSgdRun.ts';
-import { numberParam, stepsParam } from './params.ts';
+import { budgetParam, numberParam, stepsParam } from './params.ts';
 import type { MethodRun } from './stepper.ts';
 import { runToEnd } from './stepper.ts';
 import type { MethodInput, ParamValues, PrototypeMethod } from './types.ts';
@@ -54,6 +54,7 @@ export const lseMethod: PrototypeMethod = {
     'Projected gradient descent on a smooth log-sum-exp relaxation of the max cosine, sharpened as the temperature t rises. The authors\u2019 step size suits their N = 100-1000 runs; in very low dimensions it can leave pairs of points stuck together (try lr 0.05 at N = 12, n = 3).',
   params: [
     stepsParam(1000),
+    budgetParam,
     {
       kind: 'number',
       name: 'lr',

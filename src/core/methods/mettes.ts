@@ -1,6 +1,6 @@
 import { hpnLossAndGradient } from '../optimisers/hpnLoss.ts';
 import { startGaussianSgd } from './gaussianSgdRun.ts';
-import { booleanParam, numberParam, stepsParam } from './params.ts';
+import { booleanParam, budgetParam, numberParam, stepsParam } from './params.ts';
 import type { MethodRun } from './stepper.ts';
 import { runToEnd } from './stepper.ts';
 import type { MethodInput, PrototypeMethod } from './types.ts';
@@ -26,6 +26,7 @@ export const mettesMethod: PrototypeMethod = {
     'Gradient descent on the mean over prototypes of their largest cosine to another prototype, re-normalising after every step.',
   params: [
     stepsParam(1000),
+    budgetParam,
     {
       kind: 'number',
       name: 'lr',

@@ -84,3 +84,18 @@ export const stepsParam = (defaultSteps: number): ParamSpec => ({
   max: 1_000_000,
   integer: true,
 });
+
+/**
+ * The time budget of the published optimisers, in seconds: 0 means none (run all steps). With a
+ * budget the run stops at whichever comes first, so results then depend on the machine's speed.
+ */
+export const budgetParam: ParamSpec = {
+  kind: 'number',
+  name: 'budget',
+  flag: 'budget',
+  label: 'Time budget (s)',
+  description: 'Stop after this many seconds even if steps remain (0: no budget).',
+  default: 0,
+  min: 0,
+  max: 3600,
+};

@@ -1,3 +1,4 @@
+import { defaultClock } from '../engine/clock.ts';
 import type { MethodInput, MethodResult } from './types.ts';
 
 /** How often (in steps) step-by-step runs report progress and poll for a stop. */
@@ -21,12 +22,18 @@ export interface MethodRun {
   finish(): MethodResult;
 }
 
-/** Runs to the end (or until shouldStop), reporting progress every PROGRESS_EVERY steps. */
+/**
+ * Runs to the end, until shouldStop, or until `budget` seconds (a param; 0 or absent: none) have
+ * passed, reporting progress every PROGRESS_EVERY steps.
+ */
 export function runToEnd(run: MethodRun, input: MethodInput): MethodResult {
   const { onProgress, shouldStop } = input;
+  const budget = input.params.budget;
+  const now = input.now ?? defaultClock();
+  const deadline = typeof budget === 'number' && budget > 0 ? now() + budget * 1000 : Infinity;
   while (run.stepsDone < run.totalSteps) {
     onProgress?.(run.stepsDone / run.totalSteps);
-    if (shouldStop?.()) break;
+    if (shouldStop?.() || now() >= deadline) break;
     run.advance(PROGRESS_EVERY);
   }
   onProgress?.(1);
