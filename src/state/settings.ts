@@ -1,3 +1,4 @@
+import { identity4, orthonormalize4 } from '../core/geometry/rotation4.ts';
 import { getMethod, LIMITS, METHODS } from '../core/methods/registry.ts';
 import type { ParamSpec } from '../core/methods/types.ts';
 import { DEFAULT_REQUEST, DEFAULT_SPEED, MAX_SPEED, UI_MAX_N } from './prototypes.ts';
@@ -57,7 +58,22 @@ export interface ChoiceSetting extends SettingBase {
   readonly default: string;
 }
 
-export type Setting = IntSetting | NumberSetting | BooleanSetting | ChoiceSetting;
+/**
+ * A fixed-length list of numbers, written comma-separated (e.g. the 4D rotation matrix). The
+ * store holds an array; `normalise` makes a read list valid (e.g. re-orthonormalises a rotation).
+ */
+export interface NumbersSetting extends SettingBase {
+  readonly type: 'numbers';
+  readonly length: number;
+  /** Comma-separated default. */
+  readonly default: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  readonly normalise?: (values: number[]) => number[];
+}
+
+export type Setting = IntSetting | NumberSetting | BooleanSetting | ChoiceSetting | NumbersSetting;
 
 /** The page's own settings, in the order they are written to the hash. */
 export const SETTINGS: readonly Setting[] = [
@@ -141,6 +157,29 @@ export const SETTINGS: readonly Setting[] = [
     options: ['pca', 'coords'],
     default: 'pca',
     field: 'projAxes',
+  },
+  {
+    key: 'proj.coords',
+    label: 'coordinate triple',
+    type: 'numbers',
+    length: 3,
+    default: '0,1,2',
+    min: 0,
+    max: 4095,
+    integer: true,
+    field: 'projTriple',
+  },
+  {
+    key: 's3.rot',
+    label: '4D rotation',
+    type: 'numbers',
+    length: 16,
+    default: Array.from(identity4()).join(','),
+    min: -1,
+    max: 1,
+    field: 'rotation4',
+    // A link may carry rounded numbers: snap back to the nearest rotation.
+    normalise: (values) => Array.from(orthonormalize4(Float64Array.from(values))),
   },
 ];
 

@@ -78,6 +78,24 @@ export function readSetting(setting: Setting, raw: string): SettingRead {
       if (FALSE_WORDS.includes(word)) return { value: false };
       return fallback(`"${raw}" is not 1 or 0`);
     }
+    case 'numbers': {
+      const parts = text.split(',').map((x) => x.trim());
+      if (parts.length !== setting.length || !parts.every((x) => DECIMAL.test(x))) {
+        return fallback(`"${raw}" is not ${setting.length} comma-separated numbers`);
+      }
+      let numbers = parts.map(Number);
+      if (setting.integer) numbers = numbers.map(Math.round);
+      const clamped = numbers.map((x) => Math.min(setting.max, Math.max(setting.min, x)));
+      const outside = clamped.some((x, i) => x !== numbers[i]);
+      const valid = setting.normalise ? setting.normalise(clamped) : clamped;
+      if (!valid.every(Number.isFinite)) return fallback(`"${raw}" is not usable`);
+      return outside
+        ? {
+            value: valid.join(','),
+            notice: `${setting.key}: numbers outside ${setting.min} to ${setting.max} were clamped.`,
+          }
+        : { value: valid.join(',') };
+    }
     case 'choice':
       return setting.options.includes(text)
         ? { value: text }

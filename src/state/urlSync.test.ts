@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInProcessRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
-import { startUrlSync, WRITE_DELAY_MS } from './urlSync.ts';
+import { applyHash, startUrlSync, stateHash, WRITE_DELAY_MS } from './urlSync.ts';
 
 /** Just enough of a window for the binding: location.hash, replaceState, hashchange. */
 function fakeWindow(hash: string) {
@@ -74,5 +74,47 @@ describe('URL sync', () => {
     typeHash('#method=orthoplex&N=6&n=3&N=6');
     expect(store.getState().current?.metrics.maxCosine).toBe(0);
     expect(store.getState().view).toBe('s2');
+  });
+});
+
+describe('lists in the hash: the 4D rotation and the coordinate triple', () => {
+  it('writes a rotation and a triple, and a link restores them', async () => {
+    const first = createLabStore(createInProcessRunner());
+    first.getState().rotate4('xw', 0.7);
+    first.getState().setProjection({ axes: 'coords', triple: [2, 0, 1] });
+    const hash = stateHash(first.getState());
+    expect(hash).toMatch(/s3\.rot=/);
+    expect(hash).toMatch(/proj\.coords=2%2C0%2C1/);
+    const second = createLabStore(createInProcessRunner());
+    applyHash(second, `#${hash}`);
+    expect(second.getState().projTriple).toEqual([2, 0, 1]);
+    const a = first.getState().rotation4;
+    const b = second.getState().rotation4;
+    for (let i = 0; i < 16; i++) expect(b[i]).toBeCloseTo(a[i], 14);
+  });
+
+  it('snaps a rounded rotation back to a rotation and rejects malformed lists with a notice', () => {
+    const store = createLabStore(createInProcessRunner());
+    // A rotation by 0.5 rad in the xw plane, written with 3 decimals.
+    const c = Math.cos(0.5).toFixed(3);
+    const sn = Math.sin(0.5).toFixed(3);
+    const rounded = [c, 0, 0, `-${sn}`, 0, 1, 0, 0, 0, 0, 1, 0, sn, 0, 0, c].join(',');
+    applyHash(store, `#method=kasarla&N=4&n=4&s3.rot=${rounded}`);
+    const m = store.getState().rotation4;
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 4; j++) {
+        let dot = 0;
+        for (let k = 0; k < 4; k++) dot += m[i * 4 + k] * m[j * 4 + k];
+        expect(dot).toBeCloseTo(i === j ? 1 : 0, 12);
+      }
+    }
+    applyHash(store, '#method=kasarla&N=4&n=4&s3.rot=1,2,3&proj.coords=a,b,c');
+    expect(store.getState().rotation4).toEqual(
+      Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? 1 : 0)),
+    );
+    expect(store.getState().projTriple).toEqual([0, 1, 2]);
+    expect(store.getState().notices.join(' ')).toMatch(
+      /s3\.rot: .* not 16 comma-separated numbers/,
+    );
   });
 });

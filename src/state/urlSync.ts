@@ -27,7 +27,9 @@ export function stateValues(state: LabState): Record<string, SettingValue> {
     const value = s.field.startsWith(REQUEST)
       ? request[s.field.slice(REQUEST.length)]
       : record[s.field];
-    if (value !== undefined) out[s.key] = value as SettingValue;
+    if (value === undefined) continue;
+    // Lists (the 4D rotation, the coordinate triple) travel comma-separated.
+    out[s.key] = Array.isArray(value) ? value.join(',') : (value as SettingValue);
   }
   return out;
 }
@@ -69,6 +71,7 @@ export function applyHash(store: StoreApi<LabState>, hash: string): void {
     if (!s.field) continue;
     if (s.field.startsWith(REQUEST)) request[s.field.slice(REQUEST.length)] = values[s.key];
     else if (s.field === 'speed') state.setSpeed(values[s.key] as number);
+    else if (s.type === 'numbers') patch[s.field] = String(values[s.key]).split(',').map(Number);
     else patch[s.field] = values[s.key];
   }
   store.setState(patch as Partial<LabState>);
