@@ -6,7 +6,9 @@
 // cases on S^2. By default the faithful optimisers run at N = 1000 only for (1000, 128) (each
 // takes minutes there); --full runs them everywhere; --quick skips the N = 1000 cases (about a
 // minute in all); --only runs one case. Timings depend on the machine and its load.
+
 import { parseArgs } from 'node:util';
+import { TAMMES_OPTIMA } from '../src/core/bounds/tammes.ts';
 import { createGuard } from '../src/core/engine/guard.ts';
 import { createMarginOptimiser } from '../src/core/engine/optimiser.ts';
 import { planEngine } from '../src/core/engine/plan.ts';
@@ -31,22 +33,6 @@ const CASES: readonly Case[] = [
   { N: 1000, n: 64, budget: 60, published: 0.143, target: 0.125 },
   { N: 1000, n: 128, budget: 60, published: 0.117, target: 0.095 },
   { N: 1000, n: 256, budget: 60, published: 0.067, target: 0.055 },
-];
-
-/** Proven Tammes optima, minimum angle in degrees (SCIENCE.md). */
-const TAMMES: readonly [number, number][] = [
-  [4, 109.4712],
-  [5, 90],
-  [6, 90],
-  [7, 77.8695],
-  [8, 74.8585],
-  [9, 70.5288],
-  [10, 66.1468],
-  [11, 63.4349],
-  [12, 63.4349],
-  [13, 57.1367],
-  [14, 55.6706],
-  [24, 43.6908],
 ];
 
 const { values } = parseArgs({
@@ -161,7 +147,7 @@ for (const c of CASES) {
 if (!only) {
   console.log('\nTammes problem on S^2 (best, 2 s budget each): minimum angle in degrees');
   console.log(['N', 'proven optimum', 'best', 'gap', 'time s', 'met', 'route'].join(' | '));
-  for (const [N, degrees] of TAMMES) {
+  for (const [N, degrees] of TAMMES_OPTIMA) {
     const r = timed(() => runMethod({ method: 'best', N, n: 3, params: { budget: 2 } }));
     const angle = separationMetrics(r.value).minAngleDeg;
     const gap = degrees - angle;

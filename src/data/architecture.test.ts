@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles } from '../testing/sourceImports.ts';
 import { IMAGE_SIDE } from './formats.ts';
 import { toRgba } from './pixels.ts';
 
@@ -13,17 +13,8 @@ import { toRgba } from './pixels.ts';
 const dataDir = dirname(fileURLToPath(import.meta.url));
 const srcDir = resolve(dataDir, '..');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory())
-      return name === 'node' || name === 'testing' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
 describe('src/data architecture', () => {
-  const files = sourceFiles(dataDir);
+  const files = sourceFiles(dataDir, ['node', 'testing']);
 
   it('has its readers', () => {
     expect(files.map((f) => relative(dataDir, f))).toEqual(
@@ -34,10 +25,7 @@ describe('src/data architecture', () => {
   it.each(files.map((f) => [relative(dataDir, f), f]))(
     '%s runs in browsers and Node alike',
     (_, file) => {
-      const text = readFileSync(file, 'utf8');
-      const specifiers = [
-        ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g),
-      ].map((m) => m[1] ?? m[2]);
+      const { text, specifiers } = importsOf(file);
       for (const spec of specifiers) {
         expect(spec.startsWith('.'), `${spec} is a package import`).toBe(true);
         const target = resolve(dirname(file), spec);

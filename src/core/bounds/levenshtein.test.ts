@@ -5,6 +5,7 @@ import {
   levenshteinBound,
   levenshteinSize,
 } from './levenshtein.ts';
+import { TAMMES_OPTIMA } from './tammes.ts';
 
 const close = (actual: number, expected: number, tol: number): void => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol);
@@ -183,21 +184,7 @@ describe('levenshteinBound (lower bound on the max cosine)', () => {
   });
 
   it('never exceeds the optimal Tammes codes on S^2 and is tight for the icosahedron', () => {
-    const tammes: Array<[number, number]> = [
-      [4, 109.4712],
-      [5, 90],
-      [6, 90],
-      [7, 77.8695],
-      [8, 74.8585],
-      [9, 70.5288],
-      [10, 66.1468],
-      [11, 63.4349],
-      [12, 63.4349],
-      [13, 57.1367],
-      [14, 55.6706],
-      [24, 43.6908],
-    ];
-    for (const [N, angle] of tammes) {
+    for (const [N, angle] of TAMMES_OPTIMA) {
       expect(levenshteinBound(N, 3)).toBeLessThanOrEqual(deg(angle) + 1e-9);
     }
     close(levenshteinBound(12, 3), 1 / Math.sqrt(5), 1e-12); // icosahedron, a tight 5-design

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { TAMMES_OPTIMA } from '../bounds/tammes.ts';
 import { separationMetrics } from '../metrics/separation.ts';
 import { InputError, runMethod } from './registry.ts';
 import type { MethodStepState } from './types.ts';
 
-/** Proven Tammes optima on S^2 (SCIENCE.md), minimum angle in degrees. */
-const TAMMES: readonly [N: number, degrees: number][] = [
-  [4, 109.4712],
-  [5, 90],
-  [6, 90],
-  [7, 77.8695],
-  [8, 74.8585],
-  [9, 70.5288],
-  [10, 66.1468],
-  [11, 63.4349],
-  [12, 63.4349],
-  [24, 43.6908],
-];
+/** The Tammes cases this test runs; 13 and 14 need more restarts than its fixed step count (the bench checks them). */
+const TAMMES = TAMMES_OPTIMA.filter(([N]) => N !== 13 && N !== 14);
 
 describe('best: exact constructions where they are optimal', () => {
   it('returns the regular simplex for N <= n + 1 (every cosine -1/(N-1))', () => {
