@@ -47,15 +47,18 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * until it answers. The server is our own child (no npx parent), so stop() kills exactly it.
  */
 export async function startPreview(root = REPO_ROOT, timeoutMs = 30_000): Promise<PreviewServer> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    throw new Error(`no production build in ${join(root, 'dist')}: run \`npx vite build\` first`);
+  // HSL_DIST serves another build folder (e.g. `npx vite build --outDir /tmp/dist-x`), so two
+  // people can build and test on one machine without overwriting each other's dist/.
+  const outDir = process.env.HSL_DIST ?? join(root, 'dist');
+  if (!existsSync(join(outDir, 'index.html'))) {
+    throw new Error(`no production build in ${outDir}: run \`npx vite build\` first`);
   }
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const child = spawn(
       join(root, 'node_modules', '.bin', 'vite'),
-      ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
     );
     let output = '';
