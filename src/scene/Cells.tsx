@@ -1,12 +1,11 @@
 import { type RefObject, useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
-import { arcSegments, sampleArc } from '../core/geometry/arcs.ts';
-import { sphericalVoronoi } from '../core/geometry/voronoi.ts';
+import type { CellBorders } from '../core/geometry/cellBorders.ts';
 import { prototypeRgb } from './palette.ts';
-import { useThrottled } from './rig.ts';
 import type { Source } from './source.ts';
+import { useGeometryJob } from './useGeometryJob.ts';
 
-/** Voronoi cells are computed and drawn up to this many prototypes (O(N^2) to compute). */
+/** Voronoi cells are computed (in the scene-geometry worker) and drawn up to this many prototypes. */
 export const MAX_CELLS_N = 1500;
 /** How far each cell's border is pulled towards its prototype, so both neighbours' tints show. */
 const INSET = 0.025;
@@ -47,47 +46,22 @@ export function Cells({
     [lines, stage],
   );
 
-  useThrottled(
+  useGeometryJob<{ kind: 'cells'; borders: CellBorders }>(
     () => `${source.id}/${source.version}`,
-    () => {
-      const { N, data } = source;
-      const cells = N <= MAX_CELLS_N ? sphericalVoronoi(data, N) : [];
-      const pos: number[] = [];
-      const col: number[] = [];
-      const a = new Float64Array(3);
-      const b = new Float64Array(3);
-      cells.forEach((cell, i) => {
-        const [r, g, bl] = prototypeRgb(i);
-        const p = data.subarray(i * 3, i * 3 + 3);
-        const inset = (v: readonly number[], out: Float64Array) => {
-          for (let k = 0; k < 3; k++) out[k] = v[k] * (1 - INSET) + p[k] * INSET;
-          const l = Math.hypot(out[0], out[1], out[2]);
-          for (let k = 0; k < 3; k++) out[k] /= l;
-        };
-        const V = cell.vertices.length;
-        for (let k = 0; k < V; k++) {
-          inset(cell.vertices[k], a);
-          inset(cell.vertices[(k + 1) % V], b);
-          const segs = arcSegments(
-            Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]))),
-            28,
-          );
-          const pts = sampleArc(a, b, 3, segs);
-          for (let t = 0; t < segs; t++) {
-            for (const u of [t, t + 1]) {
-              pos.push(pts[u * 3] * LIFT, pts[u * 3 + 1] * LIFT, pts[u * 3 + 2] * LIFT);
-              col.push(r, g, bl);
-            }
-          }
-        }
-      });
+    () =>
+      source.N <= MAX_CELLS_N
+        ? { kind: 'cells', data: source.data.slice(), N: source.N, inset: INSET, lift: LIFT }
+        : { kind: 'cells', data: new Float64Array(0), N: 0, inset: INSET, lift: LIFT },
+    ({ borders }) => {
+      const { positions, owners } = borders;
+      const colors = new Float32Array(positions.length);
+      for (let v = 0; v < owners.length; v++) colors.set(prototypeRgb(owners[v]), v * 3);
       lines.geometry.dispose();
       const geometry = new BufferGeometry();
-      geometry.setAttribute('position', new BufferAttribute(new Float32Array(pos), 3));
-      geometry.setAttribute('color', new BufferAttribute(new Float32Array(col), 3));
+      geometry.setAttribute('position', new BufferAttribute(positions, 3));
+      geometry.setAttribute('color', new BufferAttribute(colors, 3));
       lines.geometry = geometry;
-      if (stage.current)
-        stage.current.dataset.cells = String(cells.filter((c) => c.vertices.length).length);
+      if (stage.current) stage.current.dataset.cells = String(borders.cells);
     },
   );
 

@@ -4,9 +4,10 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { arcSegments, sampleArc } from '../core/geometry/arcs.ts';
-import { type ContactPairs, contactPairs } from '../core/geometry/contacts.ts';
-import { type Rig, useThrottled } from './rig.ts';
+import type { ContactPairs } from '../core/geometry/contacts.ts';
+import type { Rig } from './rig.ts';
 import type { Source } from './source.ts';
+import { useGeometryJob } from './useGeometryJob.ts';
 
 /** At most this many contact edges are drawn (by index); the count on the stage says how many exist. */
 export const MAX_CONTACT_EDGES = 3000;
@@ -76,18 +77,24 @@ export function Contacts({
     },
     [edges, worst, stage],
   );
-  const graph = useRef<{ key: string; g: ContactPairs | null }>({ key: '', g: null });
+  const graph = useRef<{ version: number; g: ContactPairs | null }>({ version: 0, g: null });
   const drawn = useRef('');
 
-  // The graph: O(N^2 n), recomputed only as often as it can afford.
-  useThrottled(
+  // The graph: O(N^2 n), computed in the scene-geometry worker.
+  useGeometryJob<{ kind: 'contacts'; pairs: ContactPairs | null }>(
     () => `${source.id}/${source.version}/${toleranceDeg}`,
-    () => {
-      const g =
-        source.N >= 2
-          ? contactPairs(source.data, source.N, source.n, toleranceDeg, MAX_CONTACT_EDGES)
-          : null;
-      graph.current = { key: `${source.id}/${source.version}/${toleranceDeg}`, g };
+    () => ({
+      kind: 'contacts',
+      data: source.data.slice(),
+      N: source.N,
+      n: source.n,
+      toleranceDeg,
+      maxEdges: MAX_CONTACT_EDGES,
+    }),
+    ({ pairs: g }, computedFor) => {
+      // An answer for prototypes this view no longer shows (N changed) would index past them.
+      if (!computedFor.startsWith(`${source.id}/`)) return;
+      graph.current = { version: graph.current.version + 1, g };
       const el = stage.current;
       if (el) {
         el.dataset.contactEdges = String(g?.count ?? 0);
@@ -98,7 +105,7 @@ export function Contacts({
 
   // The arcs: redrawn when the graph or the view (a 4D rotation) changed.
   useFrame(() => {
-    const k = `${graph.current.key}/${rig.version}`;
+    const k = `${graph.current.version}/${rig.version}`;
     if (k === drawn.current) return;
     drawn.current = k;
     const g = graph.current.g;

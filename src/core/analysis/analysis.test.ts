@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBinaryWords, setBit } from '../math/binaryWords.ts';
 import { createCodebook, dotRows } from '../math/codebook.ts';
 import { cosineHistogram } from '../metrics/separation.ts';
-import { cosineColour } from './colormap.ts';
+import { cosineColour, cosineRgba } from './colormap.ts';
 import { gramImage } from './gramImage.ts';
 import { bitString, hammingWindow } from './hamming.ts';
 import { binsFor, histogramBars, rangeHistogram } from './histogram.ts';
@@ -150,5 +150,23 @@ describe('colour map', () => {
     expect(cosineColour(1)).toEqual([255, 196, 96]);
     expect(cosineColour(Number.NaN)).toEqual([70, 78, 96]);
     expect(cosineColour(2)).toEqual(cosineColour(1));
+  });
+
+  it('paints a whole image from its table within one colour step of the exact map', () => {
+    const cells = Float32Array.from({ length: 401 }, (_, k) => -1 + k / 200);
+    cells[7] = Number.NaN;
+    const rgba = cosineRgba(cells);
+    expect(rgba.length).toBe(cells.length * 4);
+    // The ends and the diagonal are exact, every cell is opaque.
+    expect([...rgba.subarray(0, 3)]).toEqual(cosineColour(-1));
+    expect([...rgba.subarray(400 * 4, 400 * 4 + 3)]).toEqual(cosineColour(1));
+    expect([...rgba.subarray(7 * 4, 7 * 4 + 3)]).toEqual(cosineColour(Number.NaN));
+    cells.forEach((c, k) => {
+      expect(rgba[k * 4 + 3]).toBe(255);
+      if (Number.isNaN(c)) return;
+      const exact = cosineColour(c);
+      for (let ch = 0; ch < 3; ch++)
+        expect(Math.abs(rgba[k * 4 + ch] - exact[ch])).toBeLessThanOrEqual(1);
+    });
   });
 });

@@ -37,3 +37,32 @@ export function cosineCss(c: number): string {
   const [r, g, b] = cosineColour(c);
   return `rgb(${r}, ${g}, ${b})`;
 }
+
+/** Entries of the lookup table behind cosineRgba: finer than a byte of colour can show. */
+const LUT_SIZE = 2048;
+let lut: Uint8Array | null = null;
+
+/**
+ * RGBA bytes for many cosines at once (a heatmap image): the colour map sampled into a table once,
+ * so a 256 x 256 image costs a lookup per cell instead of a search through the stops.
+ */
+export function cosineRgba(cells: ArrayLike<number>): Uint8ClampedArray<ArrayBuffer> {
+  if (!lut) {
+    lut = new Uint8Array(LUT_SIZE * 3);
+    for (let k = 0; k < LUT_SIZE; k++) lut.set(cosineColour(-1 + (2 * k) / (LUT_SIZE - 1)), k * 3);
+  }
+  const nan = cosineColour(Number.NaN);
+  const out = new Uint8ClampedArray(cells.length * 4);
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (Number.isNaN(c)) out.set(nan, k * 4);
+    else {
+      const x = Math.round(((Math.max(-1, Math.min(1, c)) + 1) / 2) * (LUT_SIZE - 1));
+      out[k * 4] = lut[x * 3];
+      out[k * 4 + 1] = lut[x * 3 + 1];
+      out[k * 4 + 2] = lut[x * 3 + 2];
+    }
+    out[k * 4 + 3] = 255;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { cosineColour, cosineCss } from '../../core/analysis/colormap.ts';
+import { cosineCss, cosineRgba } from '../../core/analysis/colormap.ts';
 import type { SummaryResult } from '../../jobs/analysisProtocol.ts';
 
 /**
@@ -15,15 +15,7 @@ export function GramHeatmap({ summary, N }: { summary: SummaryResult; N: number 
     if (!el || !ctx) return;
     el.width = size;
     el.height = size;
-    const image = ctx.createImageData(size, size);
-    for (let k = 0; k < size * size; k++) {
-      const [r, g, b] = cosineColour(cells[k]);
-      image.data[4 * k] = r;
-      image.data[4 * k + 1] = g;
-      image.data[4 * k + 2] = b;
-      image.data[4 * k + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
+    ctx.putImageData(new ImageData(cosineRgba(cells), size, size), 0, 0);
   }, [size, cells]);
   const stops = [-1, -0.5, 0, 0.35, 0.7, 1].map((c) => `${cosineCss(c)} ${((c + 1) / 2) * 100}%`);
   return (
