@@ -171,6 +171,20 @@ describe('data panel in Chromium', () => {
         await page.locator('#data-train-per-class').fill('20');
         await expect.poll(() => counts(page, 'train')).toEqual(['20', '20']);
         expect(await page.locator('.data-class-name').allTextContents()).toEqual(['ship', 'cat']);
+
+        // With a dataset chosen, the prototypes on the sphere carry its class names (N = classes).
+        await page.locator('#method').selectOption('kasarla');
+        await page.locator('#N').fill('2');
+        await waitForScene(page, 'kasarla/2/3/0');
+        await expect
+          .poll(() => page.locator('.proto-label').allTextContents())
+          .toEqual(['ship', 'cat']);
+        await page.locator('#N').fill('3');
+        await waitForScene(page, 'kasarla/3/3/0');
+        // Three prototypes but two classes: indices, since names would not say which is which.
+        await expect
+          .poll(() => page.locator('.proto-label').allTextContents())
+          .toEqual(['0', '1', '2']);
         await page.locator('#data-train-per-class').fill('501');
         await expect
           .poll(() => page.getByTestId('subset-error').textContent())
