@@ -175,7 +175,9 @@ describe('3D views', () => {
           ...rest: unknown[]
         ) {
           if (kind === 'webgl2' || kind === 'webgl' || kind === 'experimental-webgl') return null;
-          return original.call(this, kind as '2d', ...(rest as []));
+          // Called through a plain signature: getContext's overloads (2d, webgl, webgpu) cannot be.
+          const call = original as (this: HTMLCanvasElement, k: string, ...r: unknown[]) => unknown;
+          return call.call(this, kind, ...rest);
         };
       });
       const page = await context.newPage();
