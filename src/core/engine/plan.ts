@@ -5,9 +5,14 @@ import { DEFAULT_SCHEDULE } from './schedule.ts';
  * How the engine spends a budget at (N, n): the length of one run from a random start and the
  * schedules. These are heuristics tuned on the benchmark cases (bench/engine.ts), not laws:
  * - Runs of 2000 steps suffice on S^2 (N <= 30), where restarts matter more than length
- *   (N = 13 and 14 have strong local optima); 10000 steps around N = 100, where longer single
- *   runs stopped paying off; at N >= 300 a step costs O(N^2 n) now and then and a run is capped
- *   by time instead.
+ *   (N = 13 and 14 have strong local optima). Around N = 100 one long run beats restarts: at
+ *   (100, 16), single runs from 5 random starts ended at 0.20525 on average after 10000 steps,
+ *   0.20525 after 20000, 0.20507 after 40000 (three of five at or below 0.20494) and 0.20502
+ *   after 80000 (three starts); the spread between starts is small, so more of them buys little.
+ *   With 40000 steps in all, `best` went from 0.20538 on average over seeds 0-4 (two runs of
+ *   14000 steps and 30 % refinement) to 0.20513 (one run of 36000 and 10 % refinement); at
+ *   (100, 32) too, 20000 steps beat 10000 (0.07646 against 0.07666 on average). At N >= 300 a
+ *   step costs O(N^2 n) now and then and a run is capped by time instead.
  * - The first margin is about the spread of random cosines (3 / sqrt(n), at most 0.5): wider
  *   only makes every pair active, which at N = 1000 costs a dense pass per step for nothing.
  * - Step size 0.5 on S^2 (N = 13 reached the optimum in 6 of 20 runs, 2 of 20 at 0.25), 0.25
@@ -16,8 +21,9 @@ import { DEFAULT_SCHEDULE } from './schedule.ts';
  * - Re-annealing a finished configuration (refinement) starts at 1/25 of the first margin:
  *   enough to let the worst pairs rearrange, not enough to melt the configuration. Hops of a
  *   fifth of a run, kicked by as much per coordinate, took (100, 16) from 0.20528 to 0.20519 in
- *   8 hops; larger kicks (0.05, 0.1) never helped. At N = 1000 the hops found nothing in our
- *   runs, so there they get only 10 % of the budget and the one long run the rest.
+ *   8 hops; larger kicks (0.05, 0.1) never helped. Hops find less than a longer run, though
+ *   (see above), and at N = 1000 they found nothing in our runs, so beyond S^2 they get only
+ *   10 % of the budget.
  */
 export interface EnginePlan {
   /** Planned steps of one run from a random start (time budgets may cut it short). */
@@ -36,7 +42,7 @@ export interface EnginePlan {
 
 export function planEngine(N: number, n: number): EnginePlan {
   const marginStart = Math.min(0.5, 3 / Math.sqrt(n));
-  const runSteps = N <= 30 ? 2000 : N <= 300 ? 10000 : 1500;
+  const runSteps = N <= 30 ? 2000 : N <= 300 ? 40000 : 1500;
   const schedule: MarginSchedule = {
     ...DEFAULT_SCHEDULE,
     marginStart,
@@ -48,8 +54,8 @@ export function planEngine(N: number, n: number): EnginePlan {
     maxRuns: 10000,
     schedule,
     refine: { ...schedule, marginStart: marginStart / 25, noise: 0 },
-    hopSteps: Math.max(200, Math.round(runSteps / 5)),
+    hopSteps: Math.max(200, Math.round(Math.min(runSteps, 10000) / 5)),
     hopKick: marginStart / 25,
-    refineShare: N <= 300 ? 0.3 : 0.1,
+    refineShare: N <= 30 ? 0.3 : 0.1,
   };
 }
