@@ -58,7 +58,16 @@ export async function startPreview(root = REPO_ROOT, timeoutMs = 30_000): Promis
     const port = await freePort();
     const child = spawn(
       join(root, 'node_modules', '.bin', 'vite'),
-      ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
+      [
+        'preview',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--strictPort',
+        '--outDir',
+        outDir,
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
     );
     let output = '';
