@@ -1,0 +1,64 @@
+import type { Codebook } from '../core/math/codebook.ts';
+import type { CifarSubset } from '../data/subset.ts';
+import type { TrainConfig, TrainInput } from '../train/types.ts';
+
+/**
+ * What the training panel trains: the data panel's subset with the explorer's prototypes. Either
+ * the input, or one sentence that tells the student what is missing and how to get it.
+ */
+export type TrainInputResult =
+  | { readonly ok: true; readonly input: TrainInput; readonly classNames: readonly string[] }
+  | { readonly ok: false; readonly problem: string };
+
+export function buildTrainInput(
+  subset: CifarSubset | null,
+  prototypes: Codebook | null,
+  config: TrainConfig,
+): TrainInputResult {
+  if (!subset) {
+    return {
+      ok: false,
+      problem:
+        'No training data yet: load CIFAR-10 or CIFAR-100 in the Data panel (pick cifar-10-binary.tar.gz, or run `npm run data` to store a subset that loads at start).',
+    };
+  }
+  const K = subset.classNames.length;
+  if (K < 2) {
+    return {
+      ok: false,
+      problem: `The subset has ${K} class; training needs at least two. Choose more classes in the Data panel.`,
+    };
+  }
+  if (subset.test.count === 0) {
+    return {
+      ok: false,
+      problem:
+        'The subset has no test images, so accuracy cannot be measured. Load the test batch (test_batch.bin) too, or set test images a class above 0.',
+    };
+  }
+  if (!prototypes) {
+    return { ok: false, problem: 'The prototypes are still being made; wait a moment.' };
+  }
+  if (prototypes.N < K) {
+    return {
+      ok: false,
+      problem: `There are ${K} classes but only N = ${prototypes.N} prototypes: every class needs its own. Set N to at least ${K} in the prototype controls, or choose fewer classes in the Data panel.`,
+    };
+  }
+  return {
+    ok: true,
+    classNames: subset.classNames,
+    input: {
+      // Sent by postMessage, which copies (nothing is transferred): the data panel keeps its own.
+      train: {
+        count: subset.train.count,
+        pixels: subset.train.pixels,
+        labels: subset.train.labels,
+      },
+      test: { count: subset.test.count, pixels: subset.test.pixels, labels: subset.test.labels },
+      classCount: K,
+      prototypes: { N: prototypes.N, n: prototypes.n, data: Float64Array.from(prototypes.data) },
+      config,
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainEvent } from '../jobs/trainClient.ts';
+import { DEFAULT_TRAIN_CONFIG, type EpochReport, type TrainInput } from '../train/types.ts';
+import { createLabStore } from './store.ts';
+import { createTrainingStores, leakOf, type TrainRunner } from './training.ts';
+import { applyHash, stateHash } from './urlSync.ts';
+
+const input: TrainInput = {
+  train: { count: 4, pixels: new Uint8Array(4 * 3072), labels: Uint8Array.of(0, 1, 0, 1) },
+  test: { count: 2, pixels: new Uint8Array(2 * 3072), labels: Uint8Array.of(0, 1) },
+  classCount: 2,
+  prototypes: { N: 2, n: 3, data: Float64Array.of(1, 0, 0, -1, 0, 0) },
+  config: DEFAULT_TRAIN_CONFIG,
+};
+
+/** Records what the store asks of the runner; `emit` plays the worker's part. */
+function fakeRunner() {
+  const calls: { what: string; options?: unknown }[] = [];
+  const listeners: ((e: TrainEvent) => void)[] = [];
+  const runner: TrainRunner = {
+    start(_input, options, onEvent) {
+      calls.push({ what: 'start', options });
+      listeners.push(onEvent);
+      return listeners.length;
+    },
+    pause: () => calls.push({ what: 'pause' }),
+    resume: () => calls.push({ what: 'resume' }),
+    step: () => calls.push({ what: 'step' }),
+    stop: () => calls.push({ what: 'stop' }),
+    loseDevice: () => calls.push({ what: 'loseDevice' }),
+  };
+  /** Sends an event from run `run` (1-based, in start order; default the newest). */
+  const emit = (e: TrainEvent, run = listeners.length) => listeners[run - 1](e);
+  return { runner, calls, emit };
+}
+
+const epochReport = (epoch: number, numTensors: number): EpochReport => ({
+  epoch,
+  loss: 1 / epoch,
+  trainAccuracy: 0.4 + epoch / 10,
+  testAccuracy: 0.3 + epoch / 10,
+  perClassAccuracy: [0.5, 0.5],
+  confusion: Int32Array.of(1, 0, 0, 1),
+  embeddings: new Float32Array(6),
+  predictions: Int32Array.of(0, 1),
+  numTensors,
+  timeMs: 5,
+});
+
+const batch = (epoch: number, b: number, loss: number): TrainEvent => ({
+  type: 'batch',
+  jobId: 1,
+  report: { epoch, batch: b, batchesPerEpoch: 2, loss, imagesPerSecond: 100 },
+  stepMs: 20,
+});
+
+describe('training store', () => {
+  it('keeps settings within the library’s limits', () => {
+    const { store } = createTrainingStores(() => fakeRunner().runner);
+    store.getState().setSettings({ epochs: 0, batchSize: 12.6, learningRate: -1, tau: Number.NaN });
+    expect(store.getState().settings).toMatchObject({
+      epochs: 1,
+      batchSize: 13,
+      learningRate: 1e-6,
+      tau: DEFAULT_TRAIN_CONFIG.tau,
+    });
+  });
+
+  it('follows a run: batches to the live store, epochs to the curves, then done', () => {
+    const fake = fakeRunner();
+    const { store, live } = createTrainingStores(() => fake.runner);
+    store.getState().setSettings({ backend: 'webgl', epochs: 2 });
+    store.getState().start(input, ['a', 'b']);
+    expect(fake.calls[0]).toEqual({
+      what: 'start',
+      options: { backend: 'webgl', known: undefined, paused: false, freshWorker: undefined },
+    });
+    expect(store.getState().phase).toBe('starting');
+    fake.emit(batch(0, 0, 2));
+    fake.emit(batch(0, 1, 1.5));
+    expect(store.getState().phase).toBe('training');
+    expect(live.getState().batchX).toEqual([0.5, 1]);
+    expect(live.getState().batchLoss).toEqual([2, 1.5]);
+    fake.emit({ type: 'epoch', jobId: 1, report: epochReport(1, 40) });
+    fake.emit({ type: 'epoch', jobId: 1, report: epochReport(2, 40) });
+    expect(store.getState().epochs.map((e) => e.testAccuracy)).toEqual([0.4, 0.5]);
+    expect(store.getState().leak).toBeNull();
+    expect(live.getState().embeddingsAt).toEqual({ epoch: 2, batch: 0 });
+    fake.emit({ type: 'done', jobId: 1, epochs: 2 });
+    expect(store.getState().phase).toBe('done');
+  });
+
+  it('says when the tensor count grows between epochs', () => {
+    const fake = fakeRunner();
+    const { store } = createTrainingStores(() => fake.runner);
+    store.getState().start(input, ['a', 'b']);
+    fake.emit({ type: 'epoch', jobId: 1, report: epochReport(1, 40) });
+    fake.emit({ type: 'epoch', jobId: 1, report: epochReport(2, 52) });
+    expect(store.getState().leak).toBe(
+      'Memory leak: 40 tensors after epoch 1, 52 after epoch 2 (the count should stay the same).',
+    );
+    expect(leakOf(store.getState().epochs.slice(0, 1))).toBeNull();
+  });
+
+  it('offers another backend after a lost device, in a fresh worker, and ignores the old run', () => {
+    const fake = fakeRunner();
+    const { store, live } = createTrainingStores(() => fake.runner);
+    store.getState().start(input, ['a', 'b']);
+    fake.emit({ type: 'error', jobId: 1, kind: 'device-lost', message: 'lost', backend: 'webgl' });
+    expect(store.getState()).toMatchObject({
+      phase: 'error',
+      error: { kind: 'device-lost', backend: 'webgl' },
+    });
+    store.getState().continueOn('cpu');
+    expect(fake.calls.at(-1)).toMatchObject({
+      what: 'start',
+      options: { backend: 'cpu', freshWorker: true },
+    });
+    expect(store.getState().settings.backend).toBe('cpu');
+    expect(store.getState().phase).toBe('starting');
+    fake.emit(batch(0, 0, 9), 1); // a late message of the lost run
+    expect(live.getState().batchLoss).toEqual([]);
+    fake.emit(batch(0, 0, 3));
+    expect(live.getState().batchLoss).toEqual([3]);
+  });
+
+  it('steps from nothing by starting paused, and reset forgets the run', () => {
+    const fake = fakeRunner();
+    const { store, live } = createTrainingStores(() => fake.runner);
+    store.getState().step(input, ['a', 'b']);
+    expect(fake.calls.map((c) => c.what)).toEqual(['start', 'step']);
+    expect(fake.calls[0].options).toMatchObject({ paused: true });
+    fake.emit({ type: 'paused', jobId: 1, paused: true });
+    expect(store.getState().phase).toBe('paused');
+    fake.emit(batch(0, 0, 2));
+    store.getState().reset();
+    expect(fake.calls.at(-1)?.what).toBe('stop');
+    expect(store.getState()).toMatchObject({ phase: 'idle', run: null, epochs: [] });
+    expect(live.getState().batchLoss).toEqual([]);
+    fake.emit({ type: 'stopped', jobId: 1 });
+    expect(store.getState().phase).toBe('idle');
+  });
+
+  it('reads and writes its settings in the link as train.*', () => {
+    const { store } = createTrainingStores(() => fakeRunner().runner);
+    const lab = createLabStore();
+    applyHash(lab, '#N=4&train.epochs=5&train.lr=0.01&train.tau=-3&train.backend=webgl', store);
+    expect(store.getState().settings).toMatchObject({
+      epochs: 5,
+      learningRate: 0.01,
+      tau: 0.001,
+      backend: 'webgl',
+      mode: 'fast',
+    });
+    expect(lab.getState().notices).toEqual([
+      'train.tau: -3 is below the minimum; using 0.001 (range 0.001 to 100).',
+    ]);
+    expect(stateHash(lab.getState(), store.getState().settings)).toMatch(
+      /&train\.epochs=5&train\.lr=0\.01&train\.tau=0\.001&train\.backend=webgl$/,
+    );
+  });
+});

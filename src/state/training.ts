@@ -1,0 +1,460 @@
+import { createStore } from 'zustand/vanilla';
+import { createTrainClient, type TrainEvent } from '../jobs/trainClient.ts';
+import type { LiveEvaluation } from '../jobs/trainProtocol.ts';
+import type { BackendChoice, BackendName, BackendSelection } from '../train/browser/choose.ts';
+import {
+  type BatchReport,
+  DEFAULT_TRAIN_CONFIG,
+  type EpochReport,
+  type LossKind,
+  TRAIN_LIMITS,
+  type TrainConfig,
+  type TrainInput,
+  type TrainMode,
+} from '../train/types.ts';
+
+/**
+ * The training panel's state, in its own store (like the data store): settings (also in the
+ * URL, see settings.ts `train.*`), the run's phase, the backend, one point per epoch and the
+ * last evaluation. Per-batch values and moving embeddings go to `trainLive` instead, read
+ * through transient subscriptions, so no React component re-renders per batch.
+ */
+
+export interface TrainSettings {
+  readonly mode: TrainMode;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly tau: number;
+  readonly loss: LossKind;
+  readonly seed: number;
+  readonly backend: BackendChoice;
+}
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
+  mode: DEFAULT_TRAIN_CONFIG.mode,
+  epochs: DEFAULT_TRAIN_CONFIG.epochs,
+  batchSize: DEFAULT_TRAIN_CONFIG.batchSize,
+  learningRate: DEFAULT_TRAIN_CONFIG.learningRate,
+  tau: DEFAULT_TRAIN_CONFIG.tau,
+  loss: DEFAULT_TRAIN_CONFIG.loss,
+  seed: DEFAULT_TRAIN_CONFIG.seed,
+  backend: 'auto',
+};
+
+export type TrainPhase = 'idle' | 'starting' | 'training' | 'paused' | 'done' | 'stopped' | 'error';
+
+/** One completed epoch, as the curves and the table show it. */
+export interface EpochPoint {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number;
+  readonly numTensors: number;
+  /** Milliseconds from Start to the end of this epoch's evaluation. */
+  readonly elapsedMs: number;
+}
+
+/** What the panel needs to draw the run's example predictions and embeddings. */
+export interface TrainRun {
+  readonly classNames: readonly string[];
+  readonly input: TrainInput;
+  readonly startedAt: number;
+}
+
+export interface TrainError {
+  readonly kind: 'input' | 'training' | 'device-lost' | 'internal';
+  readonly message: string;
+  /** device-lost: the backend that was lost; the others are offered. */
+  readonly backend?: BackendName;
+}
+
+export interface TrainingState {
+  readonly settings: TrainSettings;
+  readonly phase: TrainPhase;
+  /** What the worker is doing, in words. */
+  readonly status: string;
+  readonly backend: BackendSelection | null;
+  /** Preparation (fast mode's features) progress, or null. */
+  readonly prepare: { readonly done: number; readonly total: number } | null;
+  readonly run: TrainRun | null;
+  readonly epochs: readonly EpochPoint[];
+  readonly last: EpochReport | null;
+  readonly error: TrainError | null;
+  /** Set when the tensor count changed between epochs (a leak). */
+  readonly leak: string | null;
+  /** Milliseconds from Start to the first step's report (setup, preparation, shader compiles). */
+  readonly firstStepMs: number | null;
+  /** Fast mode's feature pass: images and milliseconds (from its first report to its last). */
+  readonly features: { readonly images: number; readonly ms: number } | null;
+
+  setSettings(patch: Partial<TrainSettings>): void;
+  /** Starts a run (replacing any); `paused` stops before the first step. */
+  start(input: TrainInput, classNames: readonly string[], paused?: boolean): void;
+  pause(): void;
+  resume(): void;
+  /** One optimiser step; with no run, starts one paused and steps it. */
+  step(input?: TrainInput, classNames?: readonly string[]): void;
+  stop(): void;
+  /** Stops and forgets the run (curves, embeddings, error). */
+  reset(): void;
+  /** After a lost device: the same run again on another backend, in a fresh worker. */
+  continueOn(backend: BackendName): void;
+  /** Loses the GPU device on purpose (to see how it is handled). */
+  loseDevice(): void;
+}
+
+/** Values that change per batch or per live evaluation. Never selected by React components. */
+export interface TrainLive {
+  /** Bumped on every change (subscribers redraw when it moves). */
+  readonly version: number;
+  /** Fractional epoch at the end of each batch, and its loss (grown in place). */
+  readonly batchX: number[];
+  readonly batchLoss: number[];
+  readonly lastBatch: BatchReport | null;
+  /** Smoothed images a second of the recent steps. */
+  readonly imagesPerSecond: number;
+  /** The newest test embeddings (count x n) and predictions, and where in training they are from. */
+  readonly embeddings: Float32Array | null;
+  readonly predictions: Int32Array | null;
+  readonly embeddingsAt: { readonly epoch: number; readonly batch: number } | null;
+  readonly liveAccuracy: number | null;
+}
+
+const EMPTY_LIVE: TrainLive = {
+  version: 0,
+  batchX: [],
+  batchLoss: [],
+  lastBatch: null,
+  imagesPerSecond: 0,
+  embeddings: null,
+  predictions: null,
+  embeddingsAt: null,
+  liveAccuracy: null,
+};
+
+/** The run's controls the store needs (the worker client; tests pass a fake). */
+export interface TrainRunner {
+  start(
+    input: TrainInput,
+    options: {
+      backend: BackendChoice;
+      known?: BackendSelection['probes'];
+      paused?: boolean;
+      freshWorker?: boolean;
+    },
+    onEvent: (e: TrainEvent) => void,
+  ): number;
+  pause(): void;
+  resume(): void;
+  step(): void;
+  stop(): void;
+  loseDevice(): void;
+}
+
+/** The browser's runner: training runs in a module worker; tfjs is loaded only there. */
+export function createWorkerTrainRunner(): TrainRunner {
+  return createTrainClient(
+    () =>
+      new Worker(new URL('../workers/train.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'training',
+      }),
+  );
+}
+
+/** Outside a browser (unit tests of other stores) there is nothing to train with. */
+function unavailableRunner(): TrainRunner {
+  return {
+    start(_input, _options, onEvent) {
+      onEvent({
+        type: 'error',
+        jobId: 0,
+        kind: 'internal',
+        message: 'training needs a browser with Web Workers',
+      });
+      return 0;
+    },
+    pause() {},
+    resume() {},
+    step() {},
+    stop() {},
+    loseDevice() {},
+  };
+}
+
+const clamp = (x: number, { min, max }: { min: number; max: number }) =>
+  Math.min(max, Math.max(min, x));
+
+/** Settings made valid: numbers clamped to TRAIN_LIMITS, whole numbers rounded. */
+export function cleanSettings(s: TrainSettings): TrainSettings {
+  const whole = (x: number, r: { min: number; max: number }, d: number) =>
+    Number.isFinite(x) ? clamp(Math.round(x), r) : d;
+  const real = (x: number, r: { min: number; max: number }, d: number) =>
+    Number.isFinite(x) ? clamp(x, r) : d;
+  const d = DEFAULT_TRAIN_SETTINGS;
+  return {
+    ...s,
+    epochs: whole(s.epochs, TRAIN_LIMITS.epochs, d.epochs),
+    batchSize: whole(s.batchSize, TRAIN_LIMITS.batchSize, d.batchSize),
+    learningRate: real(s.learningRate, TRAIN_LIMITS.learningRate, d.learningRate),
+    tau: real(s.tau, TRAIN_LIMITS.tau, d.tau),
+    seed: whole(s.seed, TRAIN_LIMITS.seed, d.seed),
+  };
+}
+
+/** The library's config for these settings. */
+export function configOf(s: TrainSettings): TrainConfig {
+  const { backend: _backend, ...rest } = s;
+  return { ...DEFAULT_TRAIN_CONFIG, ...rest };
+}
+
+/** Weight of the newest step in the smoothed images a second. */
+const RATE_SMOOTHING = 0.3;
+
+export function createTrainingStores(makeRunner: () => TrainRunner) {
+  const live = createStore<TrainLive>()(() => EMPTY_LIVE);
+  let runner: TrainRunner | null = null;
+  const getRunner = () => {
+    runner ??= makeRunner();
+    return runner;
+  };
+  /** The run whose events count (0: none), numbered by this store. */
+  let current = 0;
+  let token = 0;
+  let preparingSince = 0;
+
+  const store = createStore<TrainingState>()((set, get) => {
+    function receive(jobId: number, e: TrainEvent): void {
+      if (jobId !== current) return;
+      const state = get();
+      switch (e.type) {
+        case 'status':
+          set({ status: e.text });
+          return;
+        case 'backend':
+          set({ backend: e.selection });
+          return;
+        case 'prepare': {
+          const now = performance.now();
+          if (!state.prepare) preparingSince = now;
+          const finished = e.total > 0 && e.done === e.total;
+          set({
+            prepare: { done: e.done, total: e.total },
+            ...(finished ? { features: { images: e.total, ms: now - preparingSince } } : {}),
+          });
+          return;
+        }
+        case 'batch': {
+          const l = live.getState();
+          const r = e.report;
+          l.batchX.push(r.epoch + (r.batch + 1) / r.batchesPerEpoch);
+          l.batchLoss.push(r.loss);
+          const rate =
+            l.imagesPerSecond > 0
+              ? l.imagesPerSecond * (1 - RATE_SMOOTHING) + r.imagesPerSecond * RATE_SMOOTHING
+              : r.imagesPerSecond;
+          live.setState({ version: l.version + 1, lastBatch: r, imagesPerSecond: rate });
+          if (state.firstStepMs === null && state.run)
+            set({ firstStepMs: performance.now() - state.run.startedAt });
+          if (state.phase === 'starting') set({ phase: 'training', prepare: null });
+          return;
+        }
+        case 'live':
+          showEmbeddings(e.live);
+          return;
+        case 'epoch': {
+          const r = e.report;
+          const point: EpochPoint = {
+            epoch: r.epoch,
+            loss: r.loss,
+            trainAccuracy: r.trainAccuracy,
+            testAccuracy: r.testAccuracy,
+            numTensors: r.numTensors,
+            elapsedMs: performance.now() - (state.run?.startedAt ?? 0),
+          };
+          const epochs = [...state.epochs, point];
+          showEmbeddings({
+            epoch: r.epoch,
+            batch: 0,
+            testAccuracy: r.testAccuracy,
+            embeddings: r.embeddings,
+            predictions: r.predictions,
+          });
+          set({ epochs, last: r, leak: state.leak ?? leakOf(epochs) });
+          return;
+        }
+        case 'paused':
+          if (state.phase === 'starting' || state.phase === 'training' || state.phase === 'paused')
+            set({ phase: e.paused ? 'paused' : 'training', prepare: null });
+          return;
+        case 'done':
+          current = 0;
+          set({ phase: 'done', status: `Finished ${e.epochs} epochs` });
+          return;
+        case 'stopped':
+          current = 0;
+          set({ phase: 'stopped', status: 'Stopped' });
+          return;
+        case 'error':
+          current = 0;
+          set({
+            phase: 'error',
+            prepare: null,
+            status: '',
+            error: { kind: e.kind, message: e.message, backend: e.backend },
+          });
+          return;
+        case 'crash':
+          current = 0;
+          set({
+            phase: 'error',
+            prepare: null,
+            status: '',
+            error: { kind: 'internal', message: e.message },
+          });
+          return;
+      }
+    }
+
+    function showEmbeddings(l: LiveEvaluation): void {
+      live.setState((s) => ({
+        version: s.version + 1,
+        embeddings: l.embeddings,
+        predictions: l.predictions,
+        embeddingsAt: { epoch: l.epoch, batch: l.batch },
+        liveAccuracy: l.testAccuracy,
+      }));
+    }
+
+    function launch(
+      input: TrainInput,
+      classNames: readonly string[],
+      options: { paused?: boolean; backend?: BackendName; freshWorker?: boolean } = {},
+    ): void {
+      const { backend } = get();
+      live.setState({
+        ...EMPTY_LIVE,
+        batchX: [],
+        batchLoss: [],
+        version: live.getState().version + 1,
+      });
+      set({
+        phase: 'starting',
+        status: 'Starting the training worker…',
+        prepare: null,
+        epochs: [],
+        last: null,
+        error: null,
+        leak: null,
+        firstStepMs: null,
+        features: null,
+        run: { classNames, input, startedAt: performance.now() },
+      });
+      const mine = ++token;
+      current = mine;
+      getRunner().start(
+        input,
+        {
+          backend: options.backend ?? get().settings.backend,
+          // Calibration numbers from the last run (same worker), so `auto` decides at once.
+          known: options.freshWorker ? undefined : backend?.probes,
+          paused: options.paused,
+          freshWorker: options.freshWorker,
+        },
+        (e) => receive(mine, e),
+      );
+    }
+
+    return {
+      settings: DEFAULT_TRAIN_SETTINGS,
+      phase: 'idle',
+      status: '',
+      backend: null,
+      prepare: null,
+      run: null,
+      epochs: [],
+      last: null,
+      error: null,
+      leak: null,
+      firstStepMs: null,
+      features: null,
+
+      setSettings(patch) {
+        set({ settings: cleanSettings({ ...get().settings, ...patch }) });
+      },
+      start(input, classNames, paused = false) {
+        launch(input, classNames, { paused });
+      },
+      pause() {
+        if (current > 0) getRunner().pause();
+      },
+      resume() {
+        if (current > 0) getRunner().resume();
+      },
+      step(input, classNames) {
+        if (current === 0) {
+          if (!input || !classNames) return;
+          launch(input, classNames, { paused: true });
+        }
+        getRunner().step();
+      },
+      stop() {
+        if (current > 0) getRunner().stop();
+      },
+      reset() {
+        if (current > 0) {
+          current = 0;
+          getRunner().stop();
+        }
+        live.setState({
+          ...EMPTY_LIVE,
+          batchX: [],
+          batchLoss: [],
+          version: live.getState().version + 1,
+        });
+        set({
+          phase: 'idle',
+          status: '',
+          prepare: null,
+          run: null,
+          epochs: [],
+          last: null,
+          error: null,
+          leak: null,
+          firstStepMs: null,
+          features: null,
+        });
+      },
+      continueOn(backend) {
+        const run = get().run;
+        if (!run) return;
+        set({ settings: { ...get().settings, backend } });
+        launch(run.input, run.classNames, { backend, freshWorker: true });
+      },
+      loseDevice() {
+        if (current > 0) getRunner().loseDevice();
+      },
+    };
+  });
+  return { store, live };
+}
+
+/**
+ * The tensor count must be the same after every epoch (the optimiser's variables are made in
+ * the first step, so the count after epoch 1 is the reference).
+ */
+export function leakOf(epochs: readonly EpochPoint[]): string | null {
+  if (epochs.length < 2) return null;
+  const base = epochs[0];
+  const now = epochs[epochs.length - 1];
+  if (now.numTensors === base.numTensors) return null;
+  return `Memory leak: ${base.numTensors} tensors after epoch ${base.epoch}, ${now.numTensors} after epoch ${now.epoch} (the count should stay the same).`;
+}
+
+const stores = createTrainingStores(() =>
+  typeof Worker === 'undefined' ? unavailableRunner() : createWorkerTrainRunner(),
+);
+/** The app's training store and its live values. */
+export const trainingStore = stores.store;
+export const trainLive = stores.live;

@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { imagePixels } from '../../data/dataset.ts';
+import { IMAGE_SIDE } from '../../data/formats.ts';
+import { toRgba } from '../../data/pixels.ts';
+import { trainingStore } from '../../state/training.ts';
+import { useLiveDraw } from './useLive.ts';
+
+const COUNT = 12;
+
+/** Test images to show: the first of each class in turn (the same ones every run). */
+export function exampleIndices(labels: Uint8Array, classCount: number, max = COUNT): number[] {
+  const byClass: number[][] = Array.from({ length: classCount }, () => []);
+  const per = Math.ceil(max / classCount);
+  labels.forEach((label, i) => {
+    if (byClass[label].length < per) byClass[label].push(i);
+  });
+  const out: number[] = [];
+  for (let round = 0; round < per; round++) {
+    for (const list of byClass) if (round < list.length && out.length < max) out.push(list[round]);
+  }
+  return out;
+}
+
+function Thumb({ pixels }: { readonly pixels: Uint8Array }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const image = new ImageData(IMAGE_SIDE, IMAGE_SIDE);
+    toRgba(pixels, image.data);
+    ctx.putImageData(image, 0, 0);
+  }, [pixels]);
+  return <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} />;
+}
+
+/**
+ * Example predictions: test images drawn from their pixels, each with its true class and the
+ * class of its nearest prototype. The captions follow training without a React render.
+ */
+export function Examples() {
+  const run = useStore(trainingStore, (s) => s.run);
+  const list = useRef<HTMLDivElement>(null);
+  const indices = run ? exampleIndices(run.input.test.labels, run.classNames.length) : [];
+  useLiveDraw((live) => {
+    const root = list.current;
+    const names = trainingStore.getState().run?.classNames;
+    if (!root || !names) return;
+    const assignment = trainingStore.getState().run?.input.assignment;
+    for (const el of root.querySelectorAll<HTMLElement>('[data-index]')) {
+      const i = Number(el.dataset.index);
+      const caption = el.querySelector('.train-pred');
+      if (!caption) continue;
+      const p = live.predictions?.[i];
+      if (p === undefined) {
+        caption.textContent = 'not yet predicted';
+        el.dataset.state = 'none';
+        continue;
+      }
+      const prototype = assignment ? assignment[p] : p;
+      caption.textContent = `→ ${names[p]} (prototype ${prototype})`;
+      el.dataset.state = p === Number(el.dataset.label) ? 'right' : 'wrong';
+    }
+  });
+  if (!run) return null;
+  return (
+    <div className="train-examples" data-testid="train-examples" ref={list}>
+      {indices.map((i) => {
+        const label = run.input.test.labels[i];
+        return (
+          <figure key={i} data-index={i} data-label={label} data-state="none">
+            <Thumb pixels={imagePixels(run.input.test.pixels, i)} />
+            <figcaption>
+              <span className="train-true">{run.classNames[label]}</span>
+              <span className="train-pred">not yet predicted</span>
+            </figcaption>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}

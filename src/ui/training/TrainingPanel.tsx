@@ -1,0 +1,123 @@
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { buildTrainInput } from '../../jobs/trainInput.ts';
+import { EmbeddingScene } from '../../scene/embedding/EmbeddingScene.tsx';
+import { configOf, type EpochPoint, trainingStore, trainLive } from '../../state/training.ts';
+import { useLab } from '../../state/store.ts';
+import { useData } from '../data/dataStore.ts';
+import { BackendBadge } from './BackendBadge.tsx';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { Curves } from './Curves.tsx';
+import { Examples } from './Examples.tsx';
+import { TrainControls } from './TrainControls.tsx';
+import { TrainSettingsForm } from './TrainSettingsForm.tsx';
+import { TrainStatus } from './TrainStatus.tsx';
+import './training.css';
+
+/** What `__hypersphereTraining.snapshot()` returns: the run so far, as plain data. */
+export interface TrainingSnapshot {
+  readonly phase: string;
+  readonly backend: string | null;
+  readonly reason: string | null;
+  readonly probes: readonly { name: string; kind: string; imagesPerSecond?: number }[];
+  readonly firstStepMs: number | null;
+  readonly features: { readonly images: number; readonly ms: number } | null;
+  readonly steps: number;
+  readonly imagesPerSecond: number;
+  readonly epochs: readonly EpochPoint[];
+  readonly error: string | null;
+}
+
+declare global {
+  interface Window {
+    __hypersphereTraining?: { loseDevice(): void; snapshot(): TrainingSnapshot };
+  }
+}
+
+function snapshot(): TrainingSnapshot {
+  const s = trainingStore.getState();
+  const live = trainLive.getState();
+  return {
+    phase: s.phase,
+    backend: s.backend?.name ?? null,
+    reason: s.backend?.reason ?? null,
+    probes:
+      s.backend?.probes.map(({ name, kind, imagesPerSecond }) => ({
+        name,
+        kind,
+        imagesPerSecond,
+      })) ?? [],
+    firstStepMs: s.firstStepMs,
+    features: s.features,
+    steps: live.batchLoss.length,
+    imagesPerSecond: live.imagesPerSecond,
+    epochs: s.epochs,
+    error: s.error?.message ?? null,
+  };
+}
+
+/**
+ * Training in the browser: a small network learns to map the data panel's CIFAR images onto
+ * the explorer's prototypes. Everything heavy runs in the training worker; this panel shows the
+ * settings, the backend, the curves, the embeddings, the confusion matrix and examples.
+ */
+export function TrainingPanel() {
+  const subset = useData((s) => s.subset);
+  const codebook = useLab((s) => s.current?.codebook ?? null);
+  const settings = useStore(trainingStore, (s) => s.settings);
+  const phase = useStore(trainingStore, (s) => s.phase);
+  const hasRun = useStore(trainingStore, (s) => s.run !== null);
+  const ready = useMemo(
+    () => buildTrainInput(subset, codebook, configOf(settings)),
+    [subset, codebook, settings],
+  );
+  useEffect(() => {
+    // For tests, benchmarks and the curious: the run as data, and a GPU lost on purpose.
+    window.__hypersphereTraining = {
+      loseDevice: () => trainingStore.getState().loseDevice(),
+      snapshot,
+    };
+    return () => {
+      window.__hypersphereTraining = undefined;
+    };
+  }, []);
+  const running = phase === 'starting' || phase === 'training' || phase === 'paused';
+  return (
+    <div className="train-section">
+      <section className="card train-panel" aria-labelledby="train-title" data-testid="train-panel">
+        <h2 id="train-title">Training</h2>
+        <div className="train-layout">
+          <div className="train-side">
+            {!ready.ok && (
+              <p className="hint train-howto" data-testid="train-howto">
+                {ready.problem}
+              </p>
+            )}
+            {ready.ok && !running && (
+              <p className="hint" data-testid="train-ready">
+                Ready: {ready.input.train.count.toLocaleString('en-US')} training and{' '}
+                {ready.input.test.count.toLocaleString('en-US')} test images,{' '}
+                {ready.classNames.length} classes, onto {ready.input.prototypes.N} prototypes in R
+                <sup>{ready.input.prototypes.n}</sup>.
+              </p>
+            )}
+            <TrainSettingsForm disabled={running} />
+            <BackendBadge locked={running} />
+            <TrainControls ready={ready} />
+            <TrainStatus />
+          </div>
+          {hasRun && (
+            <div className="train-views">
+              <EmbeddingScene />
+              <div className="train-charts">
+                <Curves />
+                <ConfusionMatrix />
+              </div>
+              <Examples />
+            </div>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import { type TrainLive, trainLive } from '../../state/training.ts';
+
+/**
+ * Calls `draw` with the live training values whenever they change, at most once per animation
+ * frame, without a React render: the per-batch numbers reach the page through here.
+ */
+export function useLiveDraw(draw: (live: TrainLive) => void): void {
+  const latest = useRef(draw);
+  latest.current = draw;
+  useEffect(() => {
+    let frame = 0;
+    const schedule = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        latest.current(trainLive.getState());
+      });
+    };
+    schedule();
+    const unsubscribe = trainLive.subscribe(schedule);
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, []);
+}

@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+// Entry point of the training worker: wiring only; the logic is src/jobs/trainHost.ts. This is
+// the only place that imports TensorFlow.js, so tfjs is loaded by the worker, never the page.
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone has no gradients and no chained ops (x.mean()); the tfjs bundle adds them so.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { createTrainHost } from '../jobs/trainHost.ts';
+import type { ToTrainWorker } from '../jobs/trainProtocol.ts';
+import { loseDevice, selectBackend, watchDeviceLoss } from '../train/browser/backends.ts';
+import { createTrainer } from '../train/trainer.ts';
+import { TrainingError } from '../train/types.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const host = createTrainHost({
+  post: (message, transfer) => self.postMessage(message, { transfer: transfer ?? [] }),
+  now: () => performance.now(),
+  // A timer task, so pause and stop queued behind a step are read before the next one.
+  yieldToInbox: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+  selectBackend: (choice, known, onStatus) => selectBackend(tf, choice, { known, onStatus }),
+  createTrainer: (input) => createTrainer(tf, input),
+  watchDevice: (backend, onLost) => watchDeviceLoss(tf, backend, (e) => onLost(e.message)),
+  loseDevice: (backend) => loseDevice(tf, backend),
+  isTrainingError: (e) => e instanceof TrainingError,
+});
+
+self.onmessage = (event: MessageEvent<ToTrainWorker>) => host.handle(event.data);
