@@ -1,0 +1,23 @@
+/**
+ * Messages between the page and the experiment worker. The worker runs the given runs in
+ * order and reports each result as it finishes; cancelling ends the worker (results already
+ * reported are kept by the page), so no message has to get past a long training step.
+ */
+import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
+import type { LabellingOptions, PlannedRun, RunResult } from '../train/experiment/types.ts';
+
+export type ToExperimentWorker = {
+  readonly type: 'start';
+  readonly jobId: number;
+  readonly data: ExperimentData;
+  readonly n: number;
+  readonly runs: readonly PlannedRun[];
+  readonly labelling: LabellingOptions;
+};
+
+export type FromExperimentWorker =
+  | { readonly type: 'backend'; readonly jobId: number; readonly name: string }
+  | { readonly type: 'progress'; readonly jobId: number; readonly progress: ExperimentProgress }
+  | { readonly type: 'result'; readonly jobId: number; readonly result: RunResult }
+  | { readonly type: 'done'; readonly jobId: number }
+  | { readonly type: 'error'; readonly jobId: number; readonly message: string };

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
+import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
+import { makeRun } from '../train/experiment/runFixture.ts';
+import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from '../train/experiment/types.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
+import {
+  createExperimentsStore,
+  type ExperimentDataset,
+  type ExperimentRecord,
+  type ExperimentWorkerLike,
+} from './experiments.ts';
+
+const spec: ExperimentSpec = {
+  title: 'sweep',
+  n: 16,
+  methods: ['random', 'rm'],
+  labellings: ['identity'],
+  seeds: 1,
+  config: DEFAULT_TRAIN_CONFIG,
+  labelling: DEFAULT_LABELLING_OPTIONS,
+};
+const dataset: ExperimentDataset = {
+  label: 'CIFAR-10, 10 classes',
+  classNames: [],
+  coarseOfClass: null,
+  coarseNames: null,
+  signature: 'sig',
+};
+const data = {
+  train: { count: 0, pixels: new Uint8Array(0), labels: new Uint8Array(0) },
+  test: { count: 0, pixels: new Uint8Array(0), labels: new Uint8Array(0) },
+  classNames: [],
+  coarseOfClass: null,
+};
+
+function memoryDb(): ExperimentDb<ExperimentRecord> & {
+  records: Map<string, ExperimentRecord>;
+  results: StoredResult[];
+} {
+  const records = new Map<string, ExperimentRecord>();
+  const results: StoredResult[] = [];
+  return {
+    records,
+    results,
+    loadAll: async () => ({ experiments: [...records.values()], results: [...results] }),
+    putExperiment: async (r) => void records.set(r.id, r),
+    putResult: async (r) => void results.push(r),
+    deleteExperiment: async (id) => void records.delete(id),
+  };
+}
+
+function fakeWorkers() {
+  const started: ToExperimentWorker[] = [];
+  const workers: ExperimentWorkerLike[] = [];
+  return {
+    started,
+    workers,
+    make(): ExperimentWorkerLike {
+      const w: ExperimentWorkerLike = {
+        postMessage: (m) => started.push(m),
+        terminate: () => {},
+        onmessage: null,
+        onerror: null,
+      };
+      workers.push(w);
+      return w;
+    },
+    send(m: FromExperimentWorker) {
+      workers.at(-1)?.onmessage?.({ data: m } as MessageEvent<FromExperimentWorker>);
+    },
+  };
+}
+
+describe('the experiment queue', () => {
+  it('keeps finished runs, and resumes with only the missing ones after a reload', async () => {
+    const db = memoryDb();
+    const w = fakeWorkers();
+    const first = createExperimentsStore({ db, makeWorker: () => w.make(), now: () => 1000 });
+    await first.init();
+    const id = first.queue(spec, dataset, data);
+    expect(w.started[0].runs.map((r) => r.key)).toEqual(['random|identity|0', 'rm|identity|0']);
+    w.send({
+      type: 'result',
+      jobId: w.started[0].jobId,
+      result: makeRun('random', 'identity', 0, 0.5, 0.4),
+    });
+    expect(first.store.getState().results[id].map((r) => r.key)).toEqual(['random|identity|0']);
+    // The page goes away mid-experiment: a new page reads the stored state.
+    const second = createExperimentsStore({ db, makeWorker: () => w.make(), now: () => 2000 });
+    await second.init();
+    const restored = second.store.getState();
+    expect(restored.experiments.map((e) => e.status)).toEqual(['cancelled']);
+    expect(restored.results[id].map((r) => r.key)).toEqual(['random|identity|0']);
+    // Other data: refused, nothing starts.
+    second.resume(id, { ...dataset, signature: 'other', label: 'CIFAR-100' }, data);
+    expect(w.started).toHaveLength(1);
+    expect(second.store.getState().message).toBe(
+      'This experiment ran on CIFAR-10, 10 classes; load that data to resume it (now loaded: CIFAR-100).',
+    );
+    second.resume(id, dataset, data);
+    expect(w.started[1].runs.map((r) => r.key)).toEqual(['rm|identity|0']);
+    w.send({
+      type: 'result',
+      jobId: w.started[1].jobId,
+      result: makeRun('rm', 'identity', 0, 0.6, 0),
+    });
+    w.send({ type: 'done', jobId: w.started[1].jobId });
+    expect(second.store.getState().experiments[0].status).toBe('done');
+    expect(second.store.getState().running).toBeNull();
+  });
+});

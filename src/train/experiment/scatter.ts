@@ -1,0 +1,83 @@
+/**
+ * The accuracy-versus-separation chart as numbers: one point per run, and per method (and
+ * labelling) the mean with a +-1 sample standard deviation bar. Pure, so the SVG component and
+ * the export draw exactly the same thing.
+ */
+import { mean, sampleStd } from './stats.ts';
+import type { RunResult, SeparationMetricName } from './types.ts';
+
+export interface ScatterPoint {
+  readonly key: string;
+  readonly group: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface ScatterGroup {
+  readonly group: string;
+  readonly x: number;
+  readonly meanY: number;
+  /** Sample standard deviation of the accuracies (0 for one run). */
+  readonly stdY: number;
+  readonly runs: number;
+}
+
+/** Groups by method, or by method and labelling when there are several labellings. */
+export function groupName(
+  r: Pick<RunResult, 'method' | 'labelling'>,
+  byLabelling: boolean,
+): string {
+  return byLabelling ? `${r.method} / ${r.labelling}` : r.method;
+}
+
+export function scatterData(
+  results: readonly RunResult[],
+  metric: SeparationMetricName,
+): { points: ScatterPoint[]; groups: ScatterGroup[] } {
+  const byLabelling = new Set(results.map((r) => r.labelling)).size > 1;
+  const points = results.map((r) => ({
+    key: r.key,
+    group: groupName(r, byLabelling),
+    x: r[metric],
+    y: r.testAccuracy,
+  }));
+  const names = [...new Set(points.map((p) => p.group))];
+  const groups = names.map((group) => {
+    const mine = points.filter((p) => p.group === group);
+    const ys = mine.map((p) => p.y);
+    return {
+      group,
+      x: mean(mine.map((p) => p.x)),
+      meanY: mean(ys),
+      stdY: ys.length > 1 ? sampleStd(ys) : 0,
+      runs: mine.length,
+    };
+  });
+  return { points, groups };
+}
+
+/** An axis range with a little margin; a single value gets a unit-wide range around it. */
+export function axisRange(values: readonly number[], pad = 0.08): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [0, 1];
+  let lo = Math.min(...finite);
+  let hi = Math.max(...finite);
+  if (hi - lo < 1e-9) {
+    lo -= 0.05;
+    hi += 0.05;
+  }
+  const m = (hi - lo) * pad;
+  return [lo - m, hi + m];
+}
+
+/** About `count` round tick values covering [lo, hi]. */
+export function ticks(lo: number, hi: number, count = 5): number[] {
+  const step0 = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(step0));
+  const step = [1, 2, 5, 10].map((f) => f * mag).find((s) => s >= step0) ?? mag * 10;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-12; v += step) {
+    out.push(Math.round(v / step) * step);
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * An experiment: one model per (prototype method, labelling, seed) on a fixed subset, N and n,
+ * with the same training budget for every run, so accuracy can be set against separation.
+ * Plain data only (it is stored in IndexedDB, sent to a worker and written as JSON).
+ */
+import type { LabellingName } from '../../core/labelling/index.ts';
+import type { TrainConfig } from '../types.ts';
+
+/** Where the class similarity for the `structure` labelling comes from. */
+export type StructureSource = 'auto' | 'data' | 'superclass';
+
+/** Settings of the training-time labellings (src/train/labelling). */
+export interface LabellingOptions {
+  /** `hungarian`: epochs of warm-up (free class directions) before the one-off assignment. */
+  readonly warmupEpochs: number;
+  /** `sinkhorn`: temperature at the first and at the last epoch (geometric in between). */
+  readonly sinkhornStart: number;
+  readonly sinkhornEnd: number;
+  /** `autoshuffle`: weight of the permutation penalty at the last epoch (rises linearly from 0). */
+  readonly penaltyWeight: number;
+  /** Adam's learning rate for the permutation's own parameters. */
+  readonly permutationLearningRate: number;
+  /** `structure`: superclasses when the data has them (auto), or class-mean similarity. */
+  readonly structureSource: StructureSource;
+}
+
+export const DEFAULT_LABELLING_OPTIONS: LabellingOptions = {
+  warmupEpochs: 1,
+  sinkhornStart: 1,
+  sinkhornEnd: 0.02,
+  penaltyWeight: 0.05,
+  permutationLearningRate: 0.05,
+  structureSource: 'auto',
+};
+
+export interface ExperimentSpec {
+  /** What the user called it (shown in lists). */
+  readonly title: string;
+  /** Prototype dimension. N is the number of classes (one prototype a class). */
+  readonly n: number;
+  readonly methods: readonly string[];
+  readonly labellings: readonly LabellingName[];
+  /** Runs use seeds 0..seeds-1 (prototypes, initialisation, shuffling, random labelling). */
+  readonly seeds: number;
+  /** The budget every run gets; its seed is replaced by the run's seed. */
+  readonly config: TrainConfig;
+  readonly labelling: LabellingOptions;
+}
+
+/** One planned run. */
+export interface PlannedRun {
+  /** `method|labelling|seed`: unique within an experiment, the key results are stored by. */
+  readonly key: string;
+  readonly method: string;
+  readonly labelling: LabellingName;
+  readonly seed: number;
+  readonly config: TrainConfig;
+}
+
+export type SeparationMetricName = 'maxCosine' | 'minAngleDeg' | 'meanCosine';
+
+export const SEPARATION_METRICS: ReadonlyArray<{
+  readonly id: SeparationMetricName;
+  readonly label: string;
+}> = [
+  { id: 'maxCosine', label: 'max cosine' },
+  { id: 'minAngleDeg', label: 'min angle (degrees)' },
+  { id: 'meanCosine', label: 'mean cosine' },
+];
+
+/** What one finished run measured. */
+export interface RunResult {
+  readonly key: string;
+  readonly method: string;
+  readonly labelling: LabellingName;
+  readonly seed: number;
+  readonly N: number;
+  readonly n: number;
+  /** Fractions in [0, 1]. */
+  readonly testAccuracy: number;
+  readonly trainAccuracy: number;
+  readonly perClassAccuracy: readonly number[];
+  readonly maxCosine: number;
+  readonly minAngleDeg: number;
+  readonly meanCosine: number;
+  /** Class k was trained towards, and decoded from, prototype assignment[k]. */
+  readonly assignment: readonly number[];
+  readonly epochs: number;
+  /** The prototypes trained with (N x n, row-major), for the Gram-matrix views. */
+  readonly prototypes: readonly number[];
+  /** Milliseconds of this run (prototypes, labelling, training, evaluation; not shared features). */
+  readonly timeMs: number;
+}
+
+/** One row of the summary: a method and labelling over its seeds. */
+export interface SummaryRow {
+  readonly method: string;
+  readonly labelling: LabellingName;
+  readonly n: number;
+  readonly runs: number;
+  readonly meanAccuracy: number;
+  /** Sample standard deviation (n - 1 in the denominator); NaN with a single run. */
+  readonly stdAccuracy: number;
+  readonly meanMaxCosine: number;
+  readonly meanMinAngleDeg: number;
+  readonly meanMeanCosine: number;
+}

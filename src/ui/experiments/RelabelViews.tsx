@@ -1,0 +1,174 @@
+/**
+ * Why a relabelling helps: the prototype Gram matrix in class order (grouped by superclass and
+ * outlined, when the data has superclasses) under the identity and under the chosen labelling,
+ * the same-superclass pairs that sit far apart, and each class's accuracy change.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ExperimentRecord } from '../../state/experiments.ts';
+import { classGram, meanPerClass, similarButFar } from '../../train/experiment/relabelViews.ts';
+import type { RunResult } from '../../train/experiment/types.ts';
+
+function GramCanvas({
+  gram,
+  order,
+  coarse,
+  label,
+}: {
+  gram: Float64Array;
+  order: number[];
+  coarse: readonly number[] | null;
+  label: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const K = order.length;
+  const cell = Math.max(2, Math.floor(240 / K));
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    for (let i = 0; i < K; i++) {
+      for (let j = 0; j < K; j++) {
+        const c = gram[order[i] * K + order[j]];
+        // Blue for -1, white for 0, red for +1.
+        const t = Math.max(-1, Math.min(1, c));
+        const r = t > 0 ? 255 : Math.round(255 * (1 + t));
+        const b = t < 0 ? 255 : Math.round(255 * (1 - t));
+        const g = Math.round(255 * (1 - Math.abs(t)));
+        ctx.fillStyle = `rgb(${r},${g},${b})`;
+        ctx.fillRect(j * cell, i * cell, cell, cell);
+      }
+    }
+    if (coarse) {
+      ctx.strokeStyle = '#000';
+      ctx.lineWidth = 1;
+      let start = 0;
+      for (let i = 1; i <= K; i++) {
+        if (i === K || coarse[order[i]] !== coarse[order[start]]) {
+          const s = start * cell + 0.5;
+          const size = (i - start) * cell - 1;
+          ctx.strokeRect(s, s, size, size);
+          start = i;
+        }
+      }
+    }
+  }, [gram, order, coarse, K, cell]);
+  return (
+    <figure className="exp-gram">
+      <canvas ref={ref} width={K * cell} height={K * cell} aria-label={label} />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
+export function RelabelViews({
+  record,
+  results,
+}: {
+  record: ExperimentRecord;
+  results: readonly RunResult[];
+}) {
+  const labellings = record.spec.labellings.filter((l) => l !== 'identity');
+  const [method, setMethod] = useState(record.spec.methods[0]);
+  const [other, setOther] = useState(labellings[0] ?? 'identity');
+  const { classNames, coarseOfClass } = record.dataset;
+  const K = classNames.length;
+  const base = results.filter((r) => r.method === method && r.labelling === 'identity');
+  const relabelled = results.filter((r) => r.method === method && r.labelling === other);
+  const view = useMemo(() => {
+    const b = base[0];
+    const a = relabelled.find((r) => r.seed === b?.seed) ?? relabelled[0];
+    if (!b || !a) return null;
+    const N = b.N;
+    const n = b.n;
+    const before = classGram(Float64Array.from(b.prototypes), N, n, b.assignment);
+    const after = classGram(Float64Array.from(a.prototypes), N, n, a.assignment);
+    const order = Array.from({ length: K }, (_, k) => k);
+    if (coarseOfClass) order.sort((x, y) => coarseOfClass[x] - coarseOfClass[y] || x - y);
+    const change = meanPerClass(relabelled).map((acc, k) => ({
+      k,
+      delta: acc - meanPerClass(base)[k],
+    }));
+    change.sort((x, y) => y.delta - x.delta);
+    return {
+      before,
+      after,
+      order,
+      farBefore: coarseOfClass ? similarButFar(before, coarseOfClass) : [],
+      farAfter: coarseOfClass ? similarButFar(after, coarseOfClass) : [],
+      change,
+      seed: b.seed,
+    };
+  }, [base, relabelled, K, coarseOfClass]);
+  if (labellings.length === 0 || !record.spec.labellings.includes('identity')) {
+    return <p className="hint">Queue identity and another labelling to compare them here.</p>;
+  }
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
+  return (
+    <section className="exp-relabel" aria-label="Relabelling views" data-testid="relabel-views">
+      <div className="exp-row">
+        <label>
+          Method{' '}
+          <select value={method} onChange={(e) => setMethod(e.target.value)}>
+            {record.spec.methods.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          identity vs{' '}
+          <select value={other} onChange={(e) => setOther(e.target.value as typeof other)}>
+            {labellings.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {view === null ? (
+        <p className="hint">
+          Waiting for an identity run and a {other} run of {method}.
+        </p>
+      ) : (
+        <>
+          <div className="exp-row">
+            <GramCanvas
+              gram={view.before}
+              order={view.order}
+              coarse={coarseOfClass}
+              label={`Gram matrix, identity (seed ${view.seed})`}
+            />
+            <GramCanvas
+              gram={view.after}
+              order={view.order}
+              coarse={coarseOfClass}
+              label={`Gram matrix, ${other} (seed ${view.seed})`}
+            />
+          </div>
+          {coarseOfClass && (
+            <p data-testid="far-pairs">
+              Same-superclass pairs with cosine &lt;= -0.5: {view.farBefore.length} under identity,{' '}
+              {view.farAfter.length} under {other}.{' '}
+              {view.farBefore.length > 0 &&
+                `Most opposed under identity: ${view.farBefore
+                  .slice(0, 6)
+                  .map((p) => `${classNames[p.a]}/${classNames[p.b]} (${p.cosine.toFixed(2)})`)
+                  .join(', ')}.`}
+            </p>
+          )}
+          <p data-testid="class-change">
+            Accuracy change by class ({other} minus identity, mean over seeds, points): gains{' '}
+            {view.change
+              .slice(0, 5)
+              .map((c) => `${classNames[c.k]} ${pct(c.delta)}`)
+              .join(', ')}
+            ; losses{' '}
+            {view.change
+              .slice(-5)
+              .reverse()
+              .map((c) => `${classNames[c.k]} ${pct(c.delta)}`)
+              .join(', ')}
+            .
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CIFAR10, titled } from '../../src/data/testing/archives.ts';
+import { launchBrowser, screenshot } from './harness.ts';
+
+const url = inject('previewUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function loadSmallSubset(page: Page): Promise<void> {
+  // The file input is enabled once the page has found there is no stored subset.
+  await expect
+    .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 30_000 })
+    .toBe(true);
+  await page.locator('#data-train-files').setInputFiles(CIFAR10.path);
+  await page
+    .locator('[data-testid="data-status"][data-loaded="true"]')
+    .waitFor({ timeout: 60_000 });
+  await page.locator('#data-classes').fill('airplane,cat,ship');
+  await page.locator('#data-train-per-class').fill('20');
+  await page.locator('#data-test-per-class').fill('10');
+  await expect
+    .poll(() => page.locator('.data-class-name').allTextContents())
+    .toEqual(['airplane', 'cat', 'ship']);
+}
+
+describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'), () => {
+  it('queues a tiny sweep, plots each run, keeps the runs over a reload and exports CSV', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      deviceScaleFactor: 1,
+      acceptDownloads: true,
+    });
+    // No stored default subset: the data comes from the file input, as a user would pick it.
+    await context.route(/\/data\/[^/]+$/, (route) => route.fulfill({ status: 404, body: '' }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/404/.test(m.text())) errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${url}#method=kasarla&N=4&n=3`, { waitUntil: 'load' });
+      await loadSmallSubset(page);
+
+      const panel = page.getByTestId('experiments-panel');
+      await panel.scrollIntoViewIfNeeded();
+      for (const m of [
+        'random',
+        'onehot',
+        'orthoplex',
+        'kasarla',
+        'mettes',
+        'lse',
+        'rm',
+        'bch',
+        'best',
+      ]) {
+        await panel
+          .locator(`input[name="method-${m}"]`)
+          .setChecked(['random', 'orthoplex', 'kasarla'].includes(m));
+      }
+      await panel.locator('input[name="exp-n"]').fill('4');
+      await panel.locator('input[name="exp-seeds"]').fill('1');
+      await panel.locator('input[name="exp-epochs"]').fill('1');
+      await panel.locator('select[name="exp-head"]').selectOption('linear');
+      await panel.getByTestId('exp-queue').click();
+
+      // One point per finished run, values on screen.
+      await expect
+        .poll(() => panel.getByTestId('scatter-point').count(), { timeout: 100_000 })
+        .toBe(3);
+      await expect
+        .poll(() => panel.getByTestId('exp-status').first().textContent())
+        .toBe('done: 3 of 3 runs');
+      const runs = await panel.locator('[data-testid="exp-runs"] li').allTextContents();
+      expect(runs).toHaveLength(3);
+      expect(runs.map((r) => r.split(':')[0])).toEqual([
+        'random|identity|0',
+        'orthoplex|identity|0',
+        'kasarla|identity|0',
+      ]);
+      // The simplex of 3 points in R^4: every cosine is exactly -1/2; the orthoplex's is 0.
+      expect(runs[1]).toMatch(/max cosine 0\.0000/);
+      expect(runs[2]).toMatch(/max cosine -0\.5000/);
+      const rows = await panel.locator('[data-testid="exp-summary"] tbody tr').allTextContents();
+      expect(rows).toHaveLength(3);
+      await screenshot(panel, 'experiments-scatter');
+
+      // After a reload the finished runs come back from IndexedDB.
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('[data-testid="experiments-panel"][data-loaded="true"]').waitFor();
+      await expect
+        .poll(() => panel.getByTestId('exp-status').first().textContent())
+        .toBe('done: 3 of 3 runs');
+      expect(await panel.locator('[data-testid="exp-runs"] li').allTextContents()).toEqual(runs);
+      expect(await panel.getByTestId('scatter-point').count()).toBe(3);
+
+      // CSV export: a header and one row per run, with the accuracies shown on screen.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByTestId('exp-csv').click(),
+      ]);
+      const csv = readFileSync((await download.path()) as string, 'utf8')
+        .trim()
+        .split('\n');
+      expect(csv[0]).toBe(
+        'method,labelling,seed,N,n,testAccuracy,trainAccuracy,maxCosine,minAngleDeg,meanCosine,epochs,timeMs',
+      );
+      expect(csv.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
+        'random,identity,0,3,4',
+        'orthoplex,identity,0,3,4',
+        'kasarla,identity,0,3,4',
+      ]);
+      csv.slice(1).forEach((line, i) => {
+        const accuracy = Number(line.split(',')[5]);
+        expect(runs[i]).toContain(`${(100 * accuracy).toFixed(2)}%`);
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 150_000);
+});
