@@ -1,0 +1,63 @@
+import { useEffect, useId, useRef } from 'react';
+import { useLab } from '../../state/store.ts';
+import { SHORTCUTS } from './shortcuts.ts';
+
+/**
+ * The keyboard help (`?`): a modal dialog listing SHORTCUTS. The native <dialog> keeps focus
+ * inside while it is open, closes on Escape and gives focus back to where it was.
+ */
+export function HelpOverlay() {
+  const open = useLab((s) => s.helpOpen);
+  const setOpen = useLab((s) => s.setHelpOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    else if (!open && d.open) d.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="help-overlay"
+      data-testid="help"
+      aria-labelledby={titleId}
+      onClose={() => setOpen(false)}
+    >
+      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <p className="help-note">
+        They act when no text field has the focus; an embedded lab answers only while it has the
+        focus.
+      </p>
+      <table>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <th scope="row">
+                {s.shown.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{s.description}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">
+              <kbd>Esc</kbd>
+            </th>
+            <td>Close this help (or leave full screen)</td>
+          </tr>
+        </tbody>
+      </table>
+      <button type="button" className="help-close" onClick={() => setOpen(false)}>
+        Close
+      </button>
+    </dialog>
+  );
+}
