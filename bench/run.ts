@@ -10,14 +10,20 @@ const dir = new URL('.', import.meta.url).pathname;
 const runner = resolve(dir, '../bin/run-ts.mjs');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
+/** Benchmarks that serve dist/ and run headless Chromium. */
+const BROWSER_BENCHES = ['browserTrain.ts'];
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.test.ts'))
   .filter((f) => wanted.length === 0 || wanted.includes(basename(f, '.ts')))
+  // `--no-browser` skips the benchmarks that drive Chromium (they also skip themselves, with a
+  // note, when there is no production build in dist/).
+  .filter((f) => !(flags.includes('--no-browser') && BROWSER_BENCHES.includes(f)))
   .sort();
 const failed: string[] = [];
 for (const file of files) {
   console.log(`\n=== bench/${file} ===`);
-  const result = spawnSync(process.execPath, [runner, resolve(dir, file), ...flags], {
+  const passed = flags.filter((f) => f !== '--no-browser'); // run.ts's own flag
+  const result = spawnSync(process.execPath, [runner, resolve(dir, file), ...passed], {
     stdio: 'inherit',
   });
   if (result.status !== 0) failed.push(`${file} (exit ${result.status ?? result.signal})`);

@@ -33,7 +33,12 @@ import type { ParamValue } from '../core/methods/types.ts';
 import { separationMetrics } from '../core/metrics/separation.ts';
 import type { PrototypesCommand } from './args.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { runExperimentCommand } from './experiment.ts';
+import { EXPERIMENT_HELP } from './experimentArgs.ts';
 import { helpText, METRICS_HELP } from './help.ts';
+import { runTrainCommand } from './train.ts';
+import { TRAIN_HELP } from './trainArgs.ts';
+import { TrainingError } from '../train/types.ts';
 
 /** Where the CLI writes; process.stdout/stderr by default, replaceable in tests. */
 export interface CliIO {
@@ -60,6 +65,8 @@ export class CliError extends Error {
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CliError) return e.exitCode;
   if (e instanceof InfeasibleError) return EXIT.infeasible;
+  // A diverged training run: the settings cannot go on (the message says what to change).
+  if (e instanceof TrainingError) return EXIT.infeasible;
   if (
     e instanceof UsageError ||
     e instanceof InputError ||
@@ -107,6 +114,8 @@ export function runCli(argv: readonly string[], io: CliIO = defaultIO): number {
         return EXIT.ok;
       case 'help':
         if (command.topic === 'metrics') io.stdout.write(METRICS_HELP);
+        else if (command.topic === 'experiment') io.stdout.write(EXPERIMENT_HELP);
+        else if (command.topic === 'train') io.stdout.write(TRAIN_HELP);
         else if (
           command.topic === null ||
           command.topic === 'prototypes' ||
@@ -124,6 +133,28 @@ export function runCli(argv: readonly string[], io: CliIO = defaultIO): number {
       case 'metrics':
         return metrics(command.file, io);
     }
+  } catch (e) {
+    io.stderr.write(errorLine(e));
+    return exitCodeFor(e);
+  }
+}
+
+/**
+ * runCli, plus the commands that train (asynchronous): `experiment`, `train`. The bin entry calls this.
+ */
+export async function runCliAsync(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  const wantsHelp = argv.some((a) => a === '--help' || a === '-h');
+  if (argv[0] === 'train' && !wantsHelp) {
+    try {
+      return await runTrainCommand(argv.slice(1), io);
+    } catch (e) {
+      io.stderr.write(errorLine(e));
+      return exitCodeFor(e);
+    }
+  }
+  if (argv[0] !== 'experiment' || wantsHelp) return runCli(argv, io);
+  try {
+    return await runExperimentCommand(argv.slice(1), io);
   } catch (e) {
     io.stderr.write(errorLine(e));
     return exitCodeFor(e);

@@ -74,6 +74,8 @@ export function helpText(version: string): string {
     'Usage:',
     '  hypersphere-lab prototypes --method M -N <int> -n <int> [options] [method flags]',
     '  hypersphere-lab metrics FILE',
+    '  hypersphere-lab experiment --train FILE --methods M1,M2 -n <int> [options] (see help experiment)',
+    '  hypersphere-lab train --train FILE --method M -n <int> [options] (see help train)',
     '  hypersphere-lab help | --help | prototypes --help',
     '  hypersphere-lab --version',
     '',

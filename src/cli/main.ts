@@ -3,7 +3,7 @@
  * Everything that can go wrong ends as one `error: ` line on stderr and an exit status; never a
  * stack trace.
  */
-import { EXIT, errorLine, runCli } from './cli.ts';
+import { EXIT, errorLine, runCliAsync } from './cli.ts';
 
 // A closed pipe (`hypersphere-lab ... | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -13,7 +13,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = runCli(process.argv.slice(2));
+  process.exitCode = await runCliAsync(process.argv.slice(2));
 } catch (e) {
   // runCli catches everything; this is the last line of defence.
   process.stderr.write(errorLine(e));

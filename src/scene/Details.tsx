@@ -1,6 +1,6 @@
 import { cosineToDegrees } from '../core/metrics/separation.ts';
 import { fixed } from '../ui/format.ts';
-import { prototypeColor } from './palette.ts';
+import { prototypeTextColor } from './palette.ts';
 import type { Source } from './source.ts';
 
 /** Coordinates shown in the details card (the rest are summarised). */
@@ -43,7 +43,7 @@ export function HoverTip({
   const near = nearestNeighbour(source, index);
   return (
     <div className="hover-tip" data-testid="hover-tip" style={{ left: x + 14, top: y + 14 }}>
-      <b style={{ color: prototypeColor(index) }}>{nameOf(index, names)}</b>
+      <b style={{ color: prototypeTextColor(index) }}>{nameOf(index, names)}</b>
       {near && (
         <span>
           {' '}
@@ -76,7 +76,7 @@ export function Details({
       <button type="button" className="close" onClick={onClose} aria-label="Close details">
         ×
       </button>
-      <h3 style={{ color: prototypeColor(index) }}>{nameOf(index, names)}</h3>
+      <h3 style={{ color: prototypeTextColor(index) }}>{nameOf(index, names)}</h3>
       <p className="coords" data-testid="proto-coords">
         ({coords.join(', ')}
         {n > MAX_COORDS ? `, … ${n - MAX_COORDS} more` : ''})

@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import type { RefObject } from 'react';
 import { PerspectiveCamera, Vector3 } from 'three';
-import { prototypeColor } from './palette.ts';
+import { prototypeTextColor } from './palette.ts';
 import type { Display } from './source.ts';
 
 /** More labels than this would only clutter the view (level of detail). */
@@ -22,7 +22,7 @@ export function LabelLayer({
   const labels = [];
   for (let i = 0; i < count; i++) {
     labels.push(
-      <span key={i} className="proto-label" data-index={i} style={{ color: prototypeColor(i) }}>
+      <span key={i} className="proto-label" data-index={i} style={{ color: prototypeTextColor(i) }}>
         {names ? names[i] : i}
       </span>,
     );

@@ -1,6 +1,6 @@
 import { type RefObject, useEffect } from 'react';
 import type { PlaneName } from '../core/geometry/rotation4.ts';
-import { labStore } from '../state/store.ts';
+import { useLabStore } from '../state/store.ts';
 
 /** Radians of 4D rotation per dragged pixel, per wheel unit, and per button press. */
 const DRAG_RATE = 0.008;
@@ -16,11 +16,12 @@ export function useModifierRotation(
   stage: RefObject<HTMLDivElement | null>,
   active: boolean,
 ): void {
+  const store = useLabStore();
   useEffect(() => {
     const el = stage.current;
     if (!el || !active) return;
     let last: { x: number; y: number; id: number } | null = null;
-    const rotate = (plane: PlaneName, angle: number) => labStore.getState().rotate4(plane, angle);
+    const rotate = (plane: PlaneName, angle: number) => store.getState().rotate4(plane, angle);
     const down = (e: PointerEvent) => {
       if (!(e.shiftKey || e.altKey) || !(e.target instanceof HTMLCanvasElement)) return;
       e.stopPropagation();
@@ -62,13 +63,13 @@ export function useModifierRotation(
       el.removeEventListener('pointercancel', up, opts);
       el.removeEventListener('wheel', wheel, opts);
     };
-  }, [stage, active]);
+  }, [stage, active, store]);
 }
 
 /** On-screen 4D rotation buttons (touch screens have no modifier keys). */
 export function RotationPad() {
-  const rotate = (plane: PlaneName, sign: number) =>
-    labStore.getState().rotate4(plane, sign * STEP);
+  const store = useLabStore();
+  const rotate = (plane: PlaneName, sign: number) => store.getState().rotate4(plane, sign * STEP);
   const planes: PlaneName[] = ['xw', 'yw', 'zw'];
   return (
     <fieldset className="rotation-pad" data-testid="rotation-pad" aria-label="4D rotation">
@@ -87,11 +88,7 @@ export function RotationPad() {
           </button>
         </div>
       ))}
-      <button
-        type="button"
-        className="pad-reset"
-        onClick={() => labStore.getState().resetRotation()}
-      >
+      <button type="button" className="pad-reset" onClick={() => store.getState().resetRotation()}>
         reset 4D
       </button>
     </fieldset>

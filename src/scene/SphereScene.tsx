@@ -1,13 +1,24 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
-import { type ComponentRef, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
-import { liveStore } from '../state/live.ts';
-import { useLab } from '../state/store.ts';
+import {
+  type ComponentRef,
+  type RefObject,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useLab, useLabStore } from '../state/store.ts';
 import { shownView, type ViewId } from '../state/view.ts';
 import { useData } from '../ui/data/dataStore.ts';
 import { Details, HoverTip } from './Details.tsx';
 import { LabelLayer, MAX_LABELS } from './Labels.tsx';
-import { W_COLOURS } from './palette.ts';
+import { useEmbed } from '../embed/context.ts';
+import { SaveSceneButton } from '../ui/export/SaveSceneButton.tsx';
+import { type CaptureScene, SceneCapture } from './capture.tsx';
+import { PaletteRefresh, SceneSummary, usePaletteSync, useReducedMotion } from './access.tsx';
+import { wColours } from './palette.ts';
 import { RotationPad, useModifierRotation } from './RotationPad.tsx';
 import { type Source, sourceOf } from './source.ts';
 import { ProjView, S2View, S3View } from './views.tsx';
@@ -53,6 +64,13 @@ function Stage() {
   const labelLayer = useRef<HTMLDivElement>(null);
   const controls = useRef<OrbitControlsImpl>(null);
   const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
+  const palette = usePaletteSync();
+  // Reduced motion: no camera inertia, and a running optimisation shows only its result.
+  const reduced = useReducedMotion();
+  const summaryId = useId();
+  const capture = useRef<CaptureScene | null>(null);
+  // Embedded, the wheel zooms only while the user works in the embed (the host page scrolls).
+  const zoom = useEmbed().focused;
 
   const codebook = current?.codebook;
   const [N, n] = jobShape ? jobShape.split('x').map(Number) : [codebook?.N ?? 0, codebook?.n ?? 0];
@@ -85,31 +103,45 @@ function Stage() {
   };
 
   return (
-    <div className="stage" ref={stage} data-testid="scene" data-view={shown}>
+    <div
+      className="stage"
+      ref={stage}
+      data-testid="scene"
+      data-view={shown}
+      data-zoom={zoom ? 'on' : 'off'}
+    >
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
         camera={{ position: CAMERA_START.s2, fov: 38, near: 0.05, far: 80 }}
         gl={{ antialias: true }}
         onPointerMissed={() => select(null)}
+        role="img"
+        aria-label="3D view of the prototypes"
+        aria-describedby={summaryId}
       >
         <color attach="background" args={[BACKGROUND]} />
         {viewProps && shown === 's2' && <S2View {...viewProps} />}
         {viewProps && shown === 's3' && <S3View {...viewProps} />}
         {viewProps && shown === 'proj' && <ProjView {...viewProps} />}
-        {source && <LiveUpdater source={source} />}
+        {source && <LiveUpdater source={source} still={reduced} />}
+        {source && <PaletteRefresh source={source} palette={palette} />}
         <OrbitControls
           ref={controls}
           makeDefault
           enablePan={false}
+          enableDamping={!reduced}
+          enableZoom={zoom}
           minDistance={1.2}
           maxDistance={30}
         />
         <CameraRig view={shown} controls={controls} />
         <RenderProbe stage={stage} renderKey={renderKey} />
         <DebugHook />
+        <SceneCapture target={capture} />
       </Canvas>
       <LabelLayer layer={labelLayer} count={labelCount} names={names} />
+      <SceneSummary id={summaryId} view={shown} />
       {view !== shown && (
         <p className="view-note" data-testid="view-note" role="status">
           The {VIEW_NAME[view]} needs n = {view === 's2' ? 3 : 4}; these prototypes are in R
@@ -132,6 +164,7 @@ function Stage() {
       >
         reset camera
       </button>
+      <SaveSceneButton capture={capture} name={renderKey} />
       <div className="stage-hint">{HINT[shown]}</div>
     </div>
   );
@@ -139,7 +172,7 @@ function Stage() {
 
 /** The S^3 view's colour scale: the fourth coordinate after the 4D rotation. */
 function WLegend() {
-  const { low, mid, high } = W_COLOURS;
+  const { low, mid, high } = wColours();
   return (
     <div className="w-legend" title="Colour shows the fourth coordinate w after the 4D rotation">
       <span>w = −1</span>
@@ -177,18 +210,23 @@ function CameraRig({
  * Transient subscription to the running optimisation: copies its prototypes into the source in
  * place and asks for one frame. No React state changes, so no re-render per optimiser update.
  */
-function LiveUpdater({ source }: { readonly source: Source }) {
+function LiveUpdater({ source, still }: { readonly source: Source; readonly still: boolean }) {
   const invalidate = useThree((s) => s.invalidate);
-  useEffect(
-    () =>
-      liveStore.subscribe((live) => {
-        if (!live.data || live.N !== source.N || live.n !== source.n) return;
-        source.data.set(live.data);
-        source.version += 1;
-        invalidate();
-      }),
-    [source, invalidate],
-  );
+  const liveStore = useLab((s) => s.live);
+  const store = useLabStore();
+  useEffect(() => {
+    // Reduced motion: a running optimisation shows its start, then jumps to its end (single
+    // steps still show).
+    let started = false;
+    return liveStore.subscribe((live) => {
+      if (!live.data || live.N !== source.N || live.n !== source.n) return;
+      if (still && started && !store.getState().job?.paused) return;
+      started = true;
+      source.data.set(live.data);
+      source.version += 1;
+      invalidate();
+    });
+  }, [liveStore, source, invalidate, still, store]);
   return null;
 }
 

@@ -4,7 +4,7 @@ import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
 import { sampleArc } from '../core/geometry/arcs.ts';
 import { coordinateAxes, principalAxes } from '../core/geometry/pca.ts';
-import { labStore, useLab } from '../state/store.ts';
+import { useLab, useLabStore } from '../state/store.ts';
 import { Grid, Lights, UnitSphere } from './backdrop.tsx';
 import { Cells } from './Cells.tsx';
 import { Contacts } from './Contacts.tsx';
@@ -142,19 +142,20 @@ function ReferenceCircles({ rig }: { readonly rig: Rig }) {
 /** Follows the 4D rotation and projection mode of the view slice without a React render. */
 function useS3Rig(): Rig {
   const invalidate = useThree((s) => s.invalidate);
+  const store = useLabStore();
   const rig = useMemo<Rig>(() => {
-    const s = labStore.getState();
+    const s = store.getState();
     return { projector: s3Projector(s.rotation4, s.s3Projection), version: 0 };
-  }, []);
+  }, [store]);
   useEffect(
     () =>
-      labStore.subscribe((s, prev) => {
+      store.subscribe((s, prev) => {
         if (s.rotation4 === prev.rotation4 && s.s3Projection === prev.s3Projection) return;
         rig.projector = s3Projector(s.rotation4, s.s3Projection);
         rig.version += 1;
         invalidate();
       }),
-    [rig, invalidate],
+    [store, rig, invalidate],
   );
   return rig;
 }

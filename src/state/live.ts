@@ -15,10 +15,15 @@ export interface LivePrototypes {
   readonly data: Float64Array | null;
 }
 
-export const liveStore = createStore<LivePrototypes>()(() => ({
-  jobId: 0,
-  N: 0,
-  n: 0,
-  step: 0,
-  data: null,
-}));
+/** One per lab store (each embedded instance has its own), made with it in createLabStore. */
+export function createLiveStore() {
+  return createStore<LivePrototypes>()(() => ({
+    jobId: 0,
+    N: 0,
+    n: 0,
+    step: 0,
+    data: null,
+  }));
+}
+
+export type LiveStore = ReturnType<typeof createLiveStore>;

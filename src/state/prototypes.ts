@@ -4,7 +4,7 @@ import { InfeasibleError, InputError, prepareRun } from '../core/methods/registr
 import type { CodeInfo, ParamValue } from '../core/methods/types.ts';
 import type { SeparationMetrics } from '../core/metrics/separation.ts';
 import type { JobProgress } from '../jobs/optimiserProtocol.ts';
-import { liveStore } from './live.ts';
+import { createLiveStore, type LiveStore } from './live.ts';
 import type { PrototypeRunner } from './runner.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -51,6 +51,8 @@ export interface PrototypesSlice {
   readonly speed: number;
   /** Things the user should know about how the page was set up (e.g. a link's bad values). */
   readonly notices: readonly string[];
+  /** This store's own stream of a running job's prototypes (see live.ts); never replaced. */
+  readonly live: LiveStore;
   /** Changes part of the request and remakes the prototypes; on failure only `error` changes. */
   setRequest(patch: Partial<PrototypeRequest>): void;
   /** Replaces the whole request (a link, a reset of all settings) and remakes the prototypes. */
@@ -98,7 +100,10 @@ export function checkRequest(request: PrototypeRequest): string | null {
   }
 }
 
-export function createPrototypesSlice(runner: PrototypeRunner): SliceCreator<PrototypesSlice> {
+export function createPrototypesSlice(
+  runner: PrototypeRunner,
+  liveStore: LiveStore = createLiveStore(),
+): SliceCreator<PrototypesSlice> {
   return (set, get) => {
     let token = 0;
 
@@ -190,6 +195,7 @@ export function createPrototypesSlice(runner: PrototypeRunner): SliceCreator<Pro
       job: null,
       speed: DEFAULT_SPEED,
       notices: [],
+      live: liveStore,
       setRequest(patch) {
         const previous = get().request;
         // Parameters belong to a method: switching method starts from the new method's defaults.

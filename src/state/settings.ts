@@ -1,6 +1,10 @@
 import { identity4, orthonormalize4 } from '../core/geometry/rotation4.ts';
 import { getMethod, LIMITS, METHODS } from '../core/methods/registry.ts';
 import type { ParamSpec } from '../core/methods/types.ts';
+import { BACKEND_CHOICES } from '../train/browser/choose.ts';
+import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS } from '../train/types.ts';
+import { TOUR_STEPS } from '../tour/steps.ts';
+import { PALETTE_IDS } from './palettes.ts';
 import { DEFAULT_REQUEST, DEFAULT_SPEED, MAX_SPEED, UI_MAX_N } from './prototypes.ts';
 import { CONTACT_TOLERANCE, VIEW_IDS } from './view.ts';
 
@@ -29,6 +33,7 @@ interface SettingBase {
   /**
    * Where the value lives in the store: `request.<field>` for the prototype request, otherwise a
    * top-level field of the lab state. Method parameters have none (they go to request.params).
+   * `training.<field>`: a field of the training store's settings (state/training.ts).
    */
   readonly field?: string;
 }
@@ -180,6 +185,91 @@ export const SETTINGS: readonly Setting[] = [
     field: 'rotation4',
     // A link may carry rounded numbers: snap back to the nearest rotation.
     normalise: (values) => Array.from(orthonormalize4(Float64Array.from(values))),
+  },
+  // Training in the browser (state/training.ts): `training.<field>` fields live in the training
+  // store's settings, not in the lab state.
+  {
+    key: 'train.mode',
+    label: 'model size (fast: a head on fixed features; cnn: a small CNN)',
+    type: 'choice',
+    options: ['fast', 'cnn'],
+    default: DEFAULT_TRAIN_CONFIG.mode,
+    field: 'training.mode',
+  },
+  {
+    key: 'train.epochs',
+    label: 'training epochs',
+    type: 'int',
+    default: DEFAULT_TRAIN_CONFIG.epochs,
+    ...TRAIN_LIMITS.epochs,
+    field: 'training.epochs',
+  },
+  {
+    key: 'train.batch',
+    label: 'training batch size',
+    type: 'int',
+    default: DEFAULT_TRAIN_CONFIG.batchSize,
+    ...TRAIN_LIMITS.batchSize,
+    field: 'training.batchSize',
+  },
+  {
+    key: 'train.lr',
+    label: 'training learning rate',
+    type: 'number',
+    default: DEFAULT_TRAIN_CONFIG.learningRate,
+    ...TRAIN_LIMITS.learningRate,
+    field: 'training.learningRate',
+  },
+  {
+    key: 'train.tau',
+    label: 'softmax temperature tau',
+    type: 'number',
+    default: DEFAULT_TRAIN_CONFIG.tau,
+    ...TRAIN_LIMITS.tau,
+    field: 'training.tau',
+  },
+  {
+    key: 'train.loss',
+    label: 'training loss',
+    type: 'choice',
+    options: ['softmax', 'unnormalised', 'mettes'],
+    default: DEFAULT_TRAIN_CONFIG.loss,
+    field: 'training.loss',
+  },
+  {
+    key: 'train.seed',
+    label: 'training seed',
+    type: 'int',
+    default: DEFAULT_TRAIN_CONFIG.seed,
+    ...TRAIN_LIMITS.seed,
+    field: 'training.seed',
+  },
+  {
+    key: 'train.backend',
+    label: 'training backend',
+    type: 'choice',
+    options: BACKEND_CHOICES,
+    default: 'auto',
+    field: 'training.backend',
+  },
+  // Presenting and teaching (state/presentation.ts): a speaker's link keeps the look and the step.
+  { key: 'present', label: 'presentation mode', type: 'boolean', default: false, field: 'present' },
+  {
+    key: 'palette',
+    label: 'colour palette',
+    type: 'choice',
+    options: PALETTE_IDS,
+    default: 'default',
+    field: 'palette',
+  },
+  {
+    key: 'tour',
+    label: 'tour step (0 = tour closed)',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: TOUR_STEPS.length,
+    field: 'tourStep',
   },
 ];
 

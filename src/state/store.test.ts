@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobHandlers, StartOptions } from '../jobs/optimiserClient.ts';
 import type { JobRequest } from '../jobs/optimiserProtocol.ts';
-import { liveStore } from './live.ts';
 import { DEFAULT_REQUEST, UI_MAX_N } from './prototypes.ts';
 import { createInProcessRunner, type PrototypeRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
@@ -137,8 +136,8 @@ describe('lab store', () => {
       prototypes,
     });
     expect(store.getState().job).toMatchObject({ step: 10, totalSteps: 1000, maxCosine: 0.4 });
-    expect(liveStore.getState()).toMatchObject({ N: 5, n: 3, step: 10 });
-    expect(liveStore.getState().data).toBe(prototypes);
+    expect(store.getState().live.getState()).toMatchObject({ N: 5, n: 3, step: 10 });
+    expect(store.getState().live.getState().data).toBe(prototypes);
     // A newer request makes the first job stale: its messages change nothing.
     store.getState().setRequest({ N: 6 });
     job.handlers.onError?.('internal', 'late failure');

@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
+import type { PresentationSlice } from './presentation.ts';
 import type { PrototypesSlice } from './prototypes.ts';
 import type { ViewSlice } from './view.ts';
 
 /** The whole app state: one slice per concern. */
-export type LabState = PrototypesSlice & ViewSlice;
+export type LabState = PrototypesSlice & ViewSlice & PresentationSlice;
 
 /** A slice sees (and may set) the whole state but creates only its own part. */
 export type SliceCreator<Slice> = StateCreator<LabState, [], [], Slice>;

@@ -1,7 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParamValue } from '../core/methods/types.ts';
+import { expandTourLink } from '../tour/link.ts';
 import type { PrototypeRequest } from './prototypes.ts';
 import { SETTINGS, type SettingValue } from './settings.ts';
+import { type TrainingState, type TrainSettings, trainingStore } from './training.ts';
 import type { LabState } from './types.ts';
 import { parseHash, serialiseHash } from './urlHash.ts';
 
@@ -16,6 +18,8 @@ import { parseHash, serialiseHash } from './urlHash.ts';
 export const WRITE_DELAY_MS = 120;
 
 const REQUEST = 'request.';
+/** Fields of the training store's settings (a separate store, state/training.ts). */
+const TRAINING = 'training.';
 
 /** The values of every setting in SETTINGS, as the store holds them now. */
 export function stateValues(state: LabState): Record<string, SettingValue> {
@@ -23,7 +27,7 @@ export function stateValues(state: LabState): Record<string, SettingValue> {
   const record = state as unknown as Record<string, unknown>;
   const request = state.request as unknown as Record<string, unknown>;
   for (const s of SETTINGS) {
-    if (!s.field) continue;
+    if (!s.field || s.field.startsWith(TRAINING)) continue;
     const value = s.field.startsWith(REQUEST)
       ? request[s.field.slice(REQUEST.length)]
       : record[s.field];
@@ -34,9 +38,25 @@ export function stateValues(state: LabState): Record<string, SettingValue> {
   return out;
 }
 
-/** The hash (without #) that describes the store now. */
-export function stateHash(state: LabState): string {
-  return serialiseHash(stateValues(state), state.request.params);
+/** The values of the `train.*` settings, as the training store holds them now. */
+export function trainingValues(settings: TrainSettings): Record<string, SettingValue> {
+  const out: Record<string, SettingValue> = {};
+  const record = settings as unknown as Record<string, SettingValue>;
+  for (const s of SETTINGS) {
+    if (s.field?.startsWith(TRAINING)) out[s.key] = record[s.field.slice(TRAINING.length)];
+  }
+  return out;
+}
+
+/** The hash (without #) that describes the store (and the training settings) now. */
+export function stateHash(
+  state: LabState,
+  training: TrainSettings = trainingStore.getState().settings,
+): string {
+  return serialiseHash(
+    { ...stateValues(state), ...trainingValues(training) },
+    state.request.params,
+  );
 }
 
 function sameParams(
@@ -62,19 +82,27 @@ function sameRequest(a: PrototypeRequest, b: PrototypeRequest): boolean {
  * starts), then the request, which is remade only when it differs from the one shown. The notices
  * replace the previous ones (none: the old notices stay dismissed).
  */
-export function applyHash(store: StoreApi<LabState>, hash: string): void {
-  const { values, params, notices } = parseHash(hash);
+export function applyHash(
+  store: StoreApi<LabState>,
+  hash: string,
+  training: StoreApi<TrainingState> = trainingStore,
+): void {
+  // `#tour=3` alone stands for tour step 3 as its preset sets the page (tour/link.ts).
+  const { values, params, notices } = parseHash(expandTourLink(hash));
   const state = store.getState();
   const patch: Record<string, unknown> = {};
   const request: Record<string, unknown> = {};
+  const trainingPatch: Record<string, unknown> = {};
   for (const s of SETTINGS) {
     if (!s.field) continue;
-    if (s.field.startsWith(REQUEST)) request[s.field.slice(REQUEST.length)] = values[s.key];
+    if (s.field.startsWith(TRAINING)) trainingPatch[s.field.slice(TRAINING.length)] = values[s.key];
+    else if (s.field.startsWith(REQUEST)) request[s.field.slice(REQUEST.length)] = values[s.key];
     else if (s.field === 'speed') state.setSpeed(values[s.key] as number);
     else if (s.type === 'numbers') patch[s.field] = String(values[s.key]).split(',').map(Number);
     else patch[s.field] = values[s.key];
   }
   store.setState(patch as Partial<LabState>);
+  training.getState().setSettings(trainingPatch as Partial<TrainSettings>);
   const next = { ...(request as unknown as PrototypeRequest), params };
   const started = state.job !== null || state.current !== null;
   if (!started || !sameRequest(next, store.getState().request)) {
@@ -84,36 +112,48 @@ export function applyHash(store: StoreApi<LabState>, hash: string): void {
 }
 
 /** Starts the two-way binding; returns a function that ends it. */
-export function startUrlSync(store: StoreApi<LabState>, win: Window = window): () => void {
+export function startUrlSync(
+  store: StoreApi<LabState>,
+  win: Window = window,
+  training: StoreApi<TrainingState> = trainingStore,
+): () => void {
   let written = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const write = () => {
     timer = null;
-    const hash = stateHash(store.getState());
+    const hash = stateHash(store.getState(), training.getState().settings);
     if (hash === written) return;
     written = hash;
     const { pathname, search } = win.location;
     win.history.replaceState(win.history.state, '', `${pathname}${search}#${hash}`);
   };
 
-  applyHash(store, win.location.hash);
+  applyHash(store, win.location.hash, training);
   // The link now says exactly what is shown (fallen-back values replaced, defaults spelled out).
   write();
 
   const unsubscribe = store.subscribe((state) => {
-    if (timer === null && stateHash(state) !== written) timer = setTimeout(write, WRITE_DELAY_MS);
+    if (timer === null && stateHash(state, training.getState().settings) !== written)
+      timer = setTimeout(write, WRITE_DELAY_MS);
+  });
+  // Training settings change in their own store; batches and epochs do not touch `settings`.
+  const unsubscribeTraining = training.subscribe((t, prev) => {
+    if (t.settings === prev.settings || timer !== null) return;
+    if (stateHash(store.getState(), t.settings) !== written)
+      timer = setTimeout(write, WRITE_DELAY_MS);
   });
   // A hash typed or pasted into the address bar of an open page.
   const onHashChange = () => {
     if (win.location.hash.slice(1) === written) return;
-    applyHash(store, win.location.hash);
+    applyHash(store, win.location.hash, training);
     if (timer !== null) clearTimeout(timer);
     write();
   };
   win.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
+    unsubscribeTraining();
     win.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
   };

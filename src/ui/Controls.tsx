@@ -80,6 +80,7 @@ export function Controls() {
           <button
             type="button"
             title="New random seed"
+            aria-label="New random seed"
             onClick={() => setRequest({ seed: Math.floor(Math.random() * 1e6) })}
           >
             New

@@ -98,11 +98,18 @@ describe('frame time with N = 1000 on S^2', () => {
         // neighbouring windows compare fairly.
         const windows: { running: boolean; stats: FrameStats; optimiserSteps: number }[] = [];
         for (const running of [true, false, true, false]) {
-          const button = page.getByRole('button', { name: running ? 'Resume' : 'Pause' });
+          const button = page
+            .getByTestId('run-controls')
+            .getByRole('button', { name: running ? 'Resume' : 'Pause', exact: true });
           if ((await button.count()) > 0) {
             await button.click();
             await expect
-              .poll(() => page.getByRole('button', { name: running ? 'Pause' : 'Resume' }).count())
+              .poll(() =>
+                page
+                  .getByTestId('run-controls')
+                  .getByRole('button', { name: running ? 'Pause' : 'Resume', exact: true })
+                  .count(),
+              )
               .toBe(1);
             await page.waitForTimeout(800);
           }

@@ -28,6 +28,8 @@ describe('optimisation in the worker', () => {
       await page.locator('#method').selectOption('lse');
       await page.locator('#N').fill('1500');
       const stepText = page.getByTestId('job-step');
+      // The optimiser's own buttons (the training panel has a Pause button too).
+      const runControls = page.getByTestId('run-controls');
       await expect
         .poll(() => stepOf(stepText.textContent()), { timeout: 60_000 })
         .toBeGreaterThan(0);
@@ -60,17 +62,17 @@ describe('optimisation in the worker', () => {
       await screenshot(page, 'optimiser-running');
 
       // Pause: the step count stops.
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await runControls.getByRole('button', { name: 'Pause', exact: true }).click();
       await expect.poll(() => page.getByTestId('job').textContent()).toMatch(/Paused/);
       const paused = await stepOf(stepText.textContent());
       await page.waitForTimeout(500);
       expect(await stepOf(stepText.textContent())).toBe(paused);
       // Step: exactly one more.
-      await page.getByRole('button', { name: 'Step' }).click();
+      await runControls.getByRole('button', { name: 'Step', exact: true }).click();
       await expect.poll(() => stepOf(stepText.textContent())).toBe(paused + 1);
 
       // Cancel: the job goes away and the last finished prototypes stay.
-      await page.getByRole('button', { name: 'Cancel' }).click();
+      await runControls.getByRole('button', { name: 'Cancel', exact: true }).click();
       await expect.poll(() => page.getByTestId('job').count(), { timeout: 2000 }).toBe(0);
       // (LSE at N = 4 finished on the way, before N became 1500.)
       expect(await page.getByTestId('shown').textContent()).toMatch(/N = 4 /);

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { countOf } from '../../data/dataset.ts';
 import { FORMATS } from '../../data/formats.ts';
 import { ClassCounts } from './ClassCounts.tsx';
-import { dataStore, useData } from './dataStore.ts';
+import { useData, useDataStore } from './dataStore.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { formatBytes, formatMs } from './formatBytes.ts';
 import { LoadProgress } from './LoadProgress.tsx';
@@ -26,9 +26,10 @@ export function DataPanel() {
   const memoryBytes = useData((s) => s.memoryBytes);
   const subset = useData((s) => s.subset);
 
+  const store = useDataStore();
   useEffect(() => {
-    void dataStore.getState().loadDefault(baseUrl());
-  }, []);
+    void store.getState().loadDefault(baseUrl());
+  }, [store]);
 
   return (
     <section className="card data-panel" aria-labelledby="data-title">

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useLab } from '../../state/store.ts';
+import { ChartExport } from '../export/ChartExport.tsx';
 import { AboutPanel } from './AboutPanel.tsx';
 import { CodePanel } from './CodePanel.tsx';
 import { GramHeatmap } from './GramHeatmap.tsx';
@@ -48,15 +49,17 @@ export function AnalysisSection() {
         {summary.error ? (
           <p className="error">{summary.error}</p>
         ) : current && summary.result && summary.of ? (
-          <div className={fresh ? '' : 'updating'}>
-            <HistogramChart
-              summary={summary.result}
-              N={summary.of.N}
-              n={summary.of.n}
-              maxCosine={summary.of.metrics.maxCosine}
-              minCosine={summary.result.minCosine}
-            />
-          </div>
+          <ChartExport name="histogram" vector>
+            <div className={fresh ? '' : 'updating'}>
+              <HistogramChart
+                summary={summary.result}
+                N={summary.of.N}
+                n={summary.of.n}
+                maxCosine={summary.of.metrics.maxCosine}
+                minCosine={summary.result.minCosine}
+              />
+            </div>
+          </ChartExport>
         ) : (
           <p className="hint">Measuring…</p>
         )}
@@ -76,7 +79,9 @@ export function AnalysisSection() {
           ))}
         </fieldset>
         {summary.result && summary.of ? (
-          <GramHeatmap summary={summary.result} N={summary.of.N} />
+          <ChartExport name="heatmap" vector={false}>
+            <GramHeatmap summary={summary.result} N={summary.of.N} />
+          </ChartExport>
         ) : (
           <p className="hint">Measuring…</p>
         )}
@@ -93,7 +98,9 @@ export function AnalysisSection() {
       )}
       {current && (
         <Fold title="Separation against dimension" id="sweep" wide>
-          <SweepChart N={current.N} seed={seed} />
+          <ChartExport name="sweep" vector>
+            <SweepChart N={current.N} seed={seed} />
+          </ChartExport>
         </Fold>
       )}
       <Fold title="About" id="about">

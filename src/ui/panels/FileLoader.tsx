@@ -1,6 +1,7 @@
 import { type DragEvent, useState } from 'react';
 import type { ParseResult } from '../../jobs/analysisProtocol.ts';
 import { showLoadedPrototypes } from '../../state/loadedFile.ts';
+import { useLabStore } from '../../state/store.ts';
 import { analysisClient } from './clients.ts';
 
 type Status =
@@ -15,6 +16,7 @@ type Status =
  * the prototypes on screen; on failure a message names the file and nothing else changes.
  */
 export function FileLoader() {
+  const store = useLabStore();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [over, setOver] = useState(false);
 
@@ -34,7 +36,7 @@ export function FileLoader() {
       { kind: 'parse', name: file.name, bytes },
       {
         onDone(result) {
-          showLoadedPrototypes(result);
+          showLoadedPrototypes(result, store);
           setStatus({
             kind: 'loaded',
             name: result.name,
