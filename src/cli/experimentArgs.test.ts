@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
 import { UsageError } from './args.ts';
 import { parseExperimentArgs } from './experimentArgs.ts';
 
@@ -44,7 +45,9 @@ describe('hypersphere-lab experiment arguments', () => {
     expect(c.test).toBeNull();
     expect(c.spec.labellings).toEqual(['identity']);
     expect(c.spec.seeds).toBe(3);
-    expect(c.spec.config.hiddenUnits).toBe(256);
+    // The MLP head has the training library's default width.
+    expect(c.spec.config.hiddenUnits).toBe(DEFAULT_TRAIN_CONFIG.hiddenUnits);
+    expect(c.spec.config.hiddenUnits).toBeGreaterThan(0);
     expect(c.json).toBe(false);
   });
 

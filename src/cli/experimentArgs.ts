@@ -199,7 +199,7 @@ export const EXPERIMENT_HELP = [
   '  --seeds K               seeds 0..K-1 (default 3)',
   '  -n <int>                prototype dimension',
   '  --mode fast|cnn         fast: a head on features computed once (default); cnn: end to end',
-  '  --head linear|mlp       fast mode head: linear map, or one hidden layer of 256 (default mlp)',
+  '  --head linear|mlp       fast mode head: linear map, or one hidden layer (128 units, the training default; default mlp)',
   `  --epochs E              epochs a run (default ${DEFAULT_TRAIN_CONFIG.epochs})`,
   '  --classes C             all (default), first:K or K, or class names',
   '  --train-per-class N     training images a class (default all)',

@@ -257,9 +257,12 @@ describe('embedding the lab', () => {
           SLOW,
         )
         .toMatch(/N: "abc" is not a number/);
-      expect(await frame.evaluate(() => location.hash)).toBe(
-        '#method=orthoplex&N=6&n=3&seed=0&view=s2',
-      );
+      // The refused value changed nothing: the link still says orthoplex (the hash is written
+      // shortly after a change, so it is polled rather than read once).
+      await expect
+        .poll(() => frame.evaluate(() => location.hash), SLOW)
+        .toBe('#method=orthoplex&N=6&n=3&seed=0&view=s2');
+      expect(await frame.getByTestId('metric-max-cosine').textContent()).toBe('0.0000');
 
       // A slow optimiser run: pause it, then run it on.
       await send({
