@@ -7,6 +7,7 @@ import { LIMITS, METHODS } from '../core/methods/registry.ts';
 import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from '../train/experiment/types.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS, type TrainMode } from '../train/types.ts';
 import { UsageError } from './args.ts';
+import { realFlag, wholeFlag } from './numberFlags.ts';
 
 export interface ExperimentCommand {
   readonly kind: 'experiment';
@@ -45,24 +46,8 @@ const VALUE_FLAGS = [
 ] as const;
 const BOOLEAN_FLAGS = ['json'] as const;
 
-function whole(flag: string, text: string, min: number, max: number): number {
-  const x = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(x) || x < min || x > max) {
-    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return x;
-}
-
-function real(flag: string, text: string, min: number, max: number): number {
-  const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x) || x < min || x > max) {
-    throw new UsageError(`--${flag} must be a number from ${min} to ${max}, got "${text}"`);
-  }
-  return x;
-}
-
 function perClass(flag: string, text: string): number | 'all' {
-  return text === 'all' ? 'all' : whole(flag, text, 1, 6000);
+  return text === 'all' ? 'all' : wholeFlag(flag, text, 1, 6000);
 }
 
 function list(text: string): string[] {
@@ -129,15 +114,15 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentCommand 
   };
   const epochs = get(
     'epochs',
-    (v) => whole('epochs', v, TRAIN_LIMITS.epochs.min, TRAIN_LIMITS.epochs.max),
+    (v) => wholeFlag('epochs', v, TRAIN_LIMITS.epochs.min, TRAIN_LIMITS.epochs.max),
     DEFAULT_TRAIN_CONFIG.epochs,
   );
   const spec: ExperimentSpec = {
     title: 'command line',
-    n: whole('n', need('n'), LIMITS.n.min, LIMITS.n.max),
+    n: wholeFlag('n', need('n'), LIMITS.n.min, LIMITS.n.max),
     methods,
     labellings,
-    seeds: get('seeds', (v) => whole('seeds', v, 1, 100), 3),
+    seeds: get('seeds', (v) => wholeFlag('seeds', v, 1, 100), 3),
     config: {
       ...DEFAULT_TRAIN_CONFIG,
       mode,
@@ -145,17 +130,17 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentCommand 
       hiddenUnits: head === 'linear' ? 0 : (DEFAULT_TRAIN_CONFIG.hiddenUnits ?? 256),
       learningRate: get(
         'lr',
-        (v) => real('lr', v, TRAIN_LIMITS.learningRate.min, TRAIN_LIMITS.learningRate.max),
+        (v) => realFlag('lr', v, TRAIN_LIMITS.learningRate.min, TRAIN_LIMITS.learningRate.max),
         DEFAULT_TRAIN_CONFIG.learningRate,
       ),
       batchSize: get(
         'batch',
-        (v) => whole('batch', v, TRAIN_LIMITS.batchSize.min, TRAIN_LIMITS.batchSize.max),
+        (v) => wholeFlag('batch', v, TRAIN_LIMITS.batchSize.min, TRAIN_LIMITS.batchSize.max),
         DEFAULT_TRAIN_CONFIG.batchSize,
       ),
       tau: get(
         'tau',
-        (v) => real('tau', v, TRAIN_LIMITS.tau.min, TRAIN_LIMITS.tau.max),
+        (v) => realFlag('tau', v, TRAIN_LIMITS.tau.min, TRAIN_LIMITS.tau.max),
         DEFAULT_TRAIN_CONFIG.tau,
       ),
     },
@@ -163,7 +148,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentCommand 
       ...DEFAULT_LABELLING_OPTIONS,
       warmupEpochs: get(
         'warmup',
-        (v) => whole('warmup', v, 1, TRAIN_LIMITS.epochs.max),
+        (v) => wholeFlag('warmup', v, 1, TRAIN_LIMITS.epochs.max),
         DEFAULT_LABELLING_OPTIONS.warmupEpochs,
       ),
     },

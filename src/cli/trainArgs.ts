@@ -12,6 +12,7 @@ import {
   type TrainMode,
 } from '../train/types.ts';
 import { UsageError } from './args.ts';
+import { realFlag, wholeFlag } from './numberFlags.ts';
 
 export interface TrainCommand {
   readonly kind: 'train';
@@ -50,22 +51,6 @@ const VALUE_FLAGS = [
 const BOOLEAN_FLAGS = ['json', 'no-augment'] as const;
 const MODES: readonly TrainMode[] = ['fast', 'cnn'];
 const LOSSES: readonly LossKind[] = ['softmax', 'unnormalised', 'mettes'];
-
-function whole(flag: string, text: string, min: number, max: number): number {
-  const x = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(x) || x < min || x > max) {
-    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return x;
-}
-
-function real(flag: string, text: string, min: number, max: number): number {
-  const x = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(x) || x < min || x > max) {
-    throw new UsageError(`--${flag} must be a number from ${min} to ${max}, got "${text}"`);
-  }
-  return x;
-}
 
 function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(text)) {
@@ -108,7 +93,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
   };
   const ids = METHODS.map((m) => m.id);
   const method = oneOf('method', need('method', `a prototype method: ${ids.join(', ')}`), ids);
-  const n = whole(
+  const n = wholeFlag(
     'n',
     need('n', `the prototype dimension, ${LIMITS.n.min} to ${LIMITS.n.max}`),
     LIMITS.n.min,
@@ -123,26 +108,30 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
     // The CNN is slow on a CPU: fewer epochs unless asked.
     epochs: get(
       'epochs',
-      (v) => whole('epochs', v, L.epochs.min, L.epochs.max),
+      (v) => wholeFlag('epochs', v, L.epochs.min, L.epochs.max),
       mode === 'cnn' ? 5 : DEFAULT_TRAIN_CONFIG.epochs,
     ),
-    seed: get('seed', (v) => whole('seed', v, L.seed.min, L.seed.max), DEFAULT_TRAIN_CONFIG.seed),
-    tau: get('tau', (v) => real('tau', v, L.tau.min, L.tau.max), DEFAULT_TRAIN_CONFIG.tau),
+    seed: get(
+      'seed',
+      (v) => wholeFlag('seed', v, L.seed.min, L.seed.max),
+      DEFAULT_TRAIN_CONFIG.seed,
+    ),
+    tau: get('tau', (v) => realFlag('tau', v, L.tau.min, L.tau.max), DEFAULT_TRAIN_CONFIG.tau),
     learningRate: get(
       'lr',
-      (v) => real('lr', v, L.learningRate.min, L.learningRate.max),
+      (v) => realFlag('lr', v, L.learningRate.min, L.learningRate.max),
       DEFAULT_TRAIN_CONFIG.learningRate,
     ),
     batchSize: get(
       'batch',
-      (v) => whole('batch', v, L.batchSize.min, L.batchSize.max),
+      (v) => wholeFlag('batch', v, L.batchSize.min, L.batchSize.max),
       DEFAULT_TRAIN_CONFIG.batchSize,
     ),
     loss: get('loss', (v) => oneOf('loss', v, LOSSES), DEFAULT_TRAIN_CONFIG.loss),
     augment: !flags.has('no-augment'),
     hiddenUnits: get(
       'hidden',
-      (v) => whole('hidden', v, 0, 4096),
+      (v) => wholeFlag('hidden', v, 0, 4096),
       DEFAULT_TRAIN_CONFIG.hiddenUnits,
     ),
   };
@@ -152,8 +141,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
     test: values.get('test') ?? null,
     method,
     n,
-    classes: get('classes', (v) => whole('classes', v, 2, 100), null),
-    perClass: get('per-class', (v) => whole('per-class', v, 1, 6000), null),
+    classes: get('classes', (v) => wholeFlag('classes', v, 2, 100), null),
+    perClass: get('per-class', (v) => wholeFlag('per-class', v, 1, 6000), null),
     labelling: get('labelling', (v) => oneOf('labelling', v, LABELLINGS), 'identity'),
     config,
     json: flags.has('json'),
