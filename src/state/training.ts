@@ -183,6 +183,20 @@ function unavailableRunner(): TrainRunner {
   };
 }
 
+/** The run-related part of the state, as it is before the first run and after a reset. */
+const IDLE_RUN = {
+  phase: 'idle',
+  status: '',
+  prepare: null,
+  run: null,
+  epochs: [],
+  last: null,
+  error: null,
+  leak: null,
+  firstStepMs: null,
+  features: null,
+} as const satisfies Partial<TrainingState>;
+
 const clamp = (x: number, { min, max }: { min: number; max: number }) =>
   Math.min(max, Math.max(min, x));
 
@@ -368,17 +382,8 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
 
     return {
       settings: DEFAULT_TRAIN_SETTINGS,
-      phase: 'idle',
-      status: '',
       backend: null,
-      prepare: null,
-      run: null,
-      epochs: [],
-      last: null,
-      error: null,
-      leak: null,
-      firstStepMs: null,
-      features: null,
+      ...IDLE_RUN,
 
       setSettings(patch) {
         set({ settings: cleanSettings({ ...get().settings, ...patch }) });
@@ -413,18 +418,7 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
           batchLoss: [],
           version: live.getState().version + 1,
         });
-        set({
-          phase: 'idle',
-          status: '',
-          prepare: null,
-          run: null,
-          epochs: [],
-          last: null,
-          error: null,
-          leak: null,
-          firstStepMs: null,
-          features: null,
-        });
+        set({ ...IDLE_RUN });
       },
       continueOn(backend) {
         const run = get().run;
