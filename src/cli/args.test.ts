@@ -132,7 +132,7 @@ describe('parseArgs', () => {
   it('says what is wrong and what is allowed', () => {
     const ids = METHODS.map((m) => m.id).join(', ');
     expect(usageError(['frobnicate'])).toMatch(
-      /unknown command "frobnicate" \(commands: prototypes, metrics, help/,
+      /unknown command "frobnicate" \(commands: prototypes, metrics, train, experiment, help/,
     );
     expect(usageError(['-N', '4'])).toMatch(/-N needs a command first/);
     expect(usageError(['prototypes', '-N', '4', '-n', '3'])).toBe(

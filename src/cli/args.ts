@@ -15,7 +15,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const COMMANDS = ['prototypes', 'metrics', 'help'] as const;
+/** Every command, for the messages that list them (train and experiment: train.ts, experiment.ts). */
+export const COMMANDS = ['prototypes', 'metrics', 'train', 'experiment', 'help'] as const;
 
 export type Command =
   | { readonly kind: 'help'; readonly topic: string | null }
@@ -125,7 +126,9 @@ export function parseArgs(argv: readonly string[]): Command {
   switch (command) {
     case 'help': {
       if (rest.length > 1)
-        throw new UsageError('help takes at most one topic (prototypes or metrics)');
+        throw new UsageError(
+          `help takes at most one topic (${COMMANDS.filter((c) => c !== 'help').join(', ')})`,
+        );
       return { kind: 'help', topic: rest[0]?.written ?? null };
     }
     case 'metrics':

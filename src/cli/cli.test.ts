@@ -361,7 +361,7 @@ describe('errors', () => {
         /cannot write .*: no such file or directory/,
       ],
       [['metrics'], /metrics needs a FILE/],
-      [['help', 'nope'], /no help on "nope"/],
+      [['help', 'nope'], /no help on "nope" \(commands: prototypes, metrics, train, experiment;/],
     ];
     for (const [argv, message] of cases) expectError(cli(argv), 2, message);
   });

@@ -32,7 +32,7 @@ import { InfeasibleError, InputError, runMethod } from '../core/methods/registry
 import type { ParamValue } from '../core/methods/types.ts';
 import { separationMetrics } from '../core/metrics/separation.ts';
 import type { PrototypesCommand } from './args.ts';
-import { parseArgs, UsageError } from './args.ts';
+import { COMMANDS, parseArgs, UsageError } from './args.ts';
 import { runExperimentCommand } from './experiment.ts';
 import { EXPERIMENT_HELP } from './experimentArgs.ts';
 import { helpText, METRICS_HELP } from './help.ts';
@@ -124,7 +124,7 @@ export function runCli(argv: readonly string[], io: CliIO = defaultIO): number {
           io.stdout.write(helpText(version()));
         } else {
           throw new UsageError(
-            `no help on "${command.topic}" (commands: prototypes, metrics; try hypersphere-lab --help)`,
+            `no help on "${command.topic}" (commands: ${COMMANDS.filter((c) => c !== 'help').join(', ')}; try hypersphere-lab --help)`,
           );
         }
         return EXIT.ok;
