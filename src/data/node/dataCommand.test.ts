@@ -179,6 +179,8 @@ describe('npm run data: safety and errors', () => {
       ['--train-per-class', 'many'],
       ['--bogus'],
       ['extra'],
+      ['--mirror', 'ftp://example.org/cifar/'],
+      ['--mirror', 'not a url'],
     ]) {
       const { code, err } = await run(argv);
       expect(code).toBe(2);
@@ -206,7 +208,24 @@ describe('npm run data: safety and errors', () => {
     expect(existsSync(join(dir, 'offline-out'))).toBe(false);
   });
 
-  it('the real script, on this machine without network, prints one line and stops', () => {
+  it('fetches from a mirror folder when asked, still checking the md5', async () => {
+    const asked: string[] = [];
+    const offline = (async (url: string) => {
+      asked.push(String(url));
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    }) as unknown as typeof fetch;
+    const { code, err } = await run(
+      ['--cache', 'cache', '--out', 'mirror-out', '--mirror', 'http://course.example/cifar'],
+      offline,
+    );
+    expect(code).toBe(1);
+    expect(asked).toEqual(['http://course.example/cifar/cifar-10-binary.tar.gz']);
+    expect(err[0]).toMatch(/^No network: cannot reach course\.example \(ECONNREFUSED\)/);
+  });
+
+  // The real script and the real network code, pointed at a local port nobody listens on, so
+  // the outcome is the same with or without network on the machine that runs the tests.
+  it('the real script, when the server cannot be reached, prints one line and stops', () => {
     const result = spawnSync(
       process.execPath,
       [
@@ -218,6 +237,8 @@ describe('npm run data: safety and errors', () => {
         join(dir, 'net-out'),
         '--timeout',
         '3',
+        '--mirror',
+        'http://127.0.0.1:9/',
       ],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 },
     );
@@ -226,7 +247,7 @@ describe('npm run data: safety and errors', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^No network: cannot reach www\.cs\.toronto\.edu \(.+\)\. Get cifar-10-binary\.tar\.gz another way/,
+      /^No network: cannot reach 127\.0\.0\.1:9 \(.+\)\. Get cifar-10-binary\.tar\.gz another way/,
     );
     expect(existsSync(join(dir, 'net-out'))).toBe(false);
   }, 40_000);

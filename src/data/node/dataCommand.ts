@@ -31,6 +31,8 @@ which the app loads by default.
   --out DIR                    where the subset goes (default public/data)
   --cache DIR                  where downloads are kept (default data)
   --timeout SECONDS            network timeout (default 30)
+  --mirror URL                 fetch the archive from this folder instead of the authors' site
+                               (a course server or a local copy; size and md5 are still checked)
   --help                       this text`;
 
 export const DEFAULT_PER_CLASS: Readonly<Record<CifarFormat, { train: number; test: number }>> = {
@@ -76,7 +78,7 @@ export async function runDataCommand(argv: readonly string[], io: CommandIo): Pr
       const dest = join(cache, official.fileName);
       let announced = false;
       const result = await download({
-        url: official.url,
+        url: args.mirror ? new URL(official.fileName, args.mirror).href : official.url,
         dest,
         bytes: official.bytes,
         md5: official.md5,
@@ -86,7 +88,7 @@ export async function runDataCommand(argv: readonly string[], io: CommandIo): Pr
         onProgress: (got, total) => {
           if (!announced) {
             announced = true;
-            io.out(`Downloading ${official.url} (${mib(total)}) into ${shown(cwd, cache)}/`);
+            io.out(`Downloading ${official.fileName} (${mib(total)}) into ${shown(cwd, cache)}/`);
           }
           io.progress?.(`${mib(got)} of ${mib(total)}`);
         },
@@ -157,6 +159,8 @@ interface Args {
   out: string;
   cache: string;
   timeout: number;
+  /** Base URL of a folder holding the official file names (ends with /). */
+  mirror: string | undefined;
 }
 
 function parse(argv: readonly string[]): Args {
@@ -175,6 +179,7 @@ function parse(argv: readonly string[]): Args {
       out: { type: 'string', default: join('public', 'data') },
       cache: { type: 'string', default: 'data' },
       timeout: { type: 'string', default: '30' },
+      mirror: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -203,7 +208,22 @@ function parse(argv: readonly string[]): Args {
     out: values.out,
     cache: values.cache,
     timeout,
+    mirror: mirrorUrl(values.mirror),
   };
+}
+
+function mirrorUrl(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--mirror must be an http(s) URL of a folder, got "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--mirror must be an http(s) URL of a folder, got "${text}"`);
+  // A folder: the archive's name is added to it.
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function perClass(flag: string, text: string | undefined): PerClass | null {
