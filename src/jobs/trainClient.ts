@@ -1,4 +1,5 @@
 import type { BackendChoice, BackendProbe } from '../train/browser/choose.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import type { TrainInput } from '../train/types.ts';
 import type { FromTrainWorker, ToTrainWorker } from './trainProtocol.ts';
 
@@ -21,6 +22,8 @@ export interface TrainStartOptions {
   readonly paused?: boolean;
   /** Use a new worker (after a lost device, whose backend cannot come back in that worker). */
   readonly freshWorker?: boolean;
+  /** Go on from this checkpoint instead of the start. */
+  readonly resume?: TrainCheckpoint;
 }
 
 /**
@@ -102,6 +105,7 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
         backend: options.backend,
         known: options.known,
         paused: options.paused,
+        resume: options.resume,
       });
       return jobId;
     },

@@ -6,6 +6,7 @@ import {
   type TrainInput,
   TrainingError,
 } from '../train/types.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import { createTrainHost, type TrainerLike } from './trainHost.ts';
 import type { FromTrainWorker } from './trainProtocol.ts';
 
@@ -69,6 +70,20 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
         timeMs: 1,
       };
     },
+    restoredFrom: null as TrainCheckpoint | null,
+    async checkpoint(): Promise<TrainCheckpoint> {
+      const values = Float32Array.of(steps);
+      return {
+        epoch: Math.floor(steps / 3),
+        weights: [{ shape: [1], values }],
+        moments: [],
+        iterations: steps,
+      };
+    },
+    async restore(checkpoint: TrainCheckpoint) {
+      t.restoredFrom = checkpoint;
+      steps = checkpoint.epoch * 3;
+    },
     dispose() {
       t.disposed = true;
     },
@@ -121,6 +136,30 @@ describe('training host', () => {
     expect(posted[idx - 1]).toMatchObject({ type: 'batch', report: { batch: 2 } });
     expect(types().at(-1)).toBe('done');
     expect(trainer.disposed).toBe(true);
+    // A checkpoint after every epoch but the last (nothing is left to go on with after that).
+    const checkpoints = posted.filter((m) => m.type === 'checkpoint');
+    expect(checkpoints).toHaveLength(1);
+    expect(checkpoints[0]).toMatchObject({ checkpoint: { epoch: 1, iterations: 3 } });
+    expect(posted[posted.indexOf(checkpoints[0]) - 1]).toMatchObject({ type: 'epoch' });
+  });
+
+  it('goes on from a checkpoint: restored before the first step, the remaining epochs only', async () => {
+    const trainer = fakeTrainer(3);
+    const { host, posted, batches } = setup(trainer);
+    const resume: TrainCheckpoint = { epoch: 2, weights: [], moments: [], iterations: 6 };
+    host.handle({ type: 'start', jobId: 1, input: input('fast', 3), backend: 'cpu', resume });
+    await settle();
+    expect(trainer.restoredFrom).toBe(resume);
+    expect(batches()).toBe(3);
+    expect(posted.find((m) => m.type === 'live')).toMatchObject({ live: { epoch: 2, batch: 0 } });
+    expect(posted).toContainEqual({
+      type: 'status',
+      jobId: 1,
+      text: 'Training (going on after epoch 2)',
+    });
+    const epochs = posted.filter((m) => m.type === 'epoch');
+    expect(epochs.map((m) => (m.type === 'epoch' ? m.report.epoch : -1))).toEqual([3]);
+    expect(posted.at(-1)).toMatchObject({ type: 'done' });
   });
 
   it('pauses between steps, steps exactly one batch at a time, and resumes', async () => {
@@ -196,6 +235,18 @@ describe('training host', () => {
     expect(error?.type === 'error' && error.message).toMatch(
       /^The WebGL device was lost \(destroyed on purpose\).*another backend/,
     );
+    expect(trainer.disposed).toBe(true);
+  });
+
+  it('reports a device lost while paused at once', async () => {
+    const trainer = fakeTrainer(2);
+    const { host, posted } = setup(trainer);
+    host.handle({ type: 'start', jobId: 1, input: input(), backend: 'webgl', paused: true });
+    await settle();
+    host.handle({ type: 'lose-device', jobId: 1 });
+    await settle();
+    expect(posted.filter((m) => m.type === 'error')).toHaveLength(1);
+    expect(posted.at(-1)).toMatchObject({ type: 'error', kind: 'device-lost' });
     expect(trainer.disposed).toBe(true);
   });
 

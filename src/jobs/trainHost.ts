@@ -4,6 +4,7 @@ import type {
   BackendProbe,
   BackendSelection,
 } from '../train/browser/choose.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from '../train/types.ts';
 import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProtocol.ts';
 
@@ -14,6 +15,8 @@ export interface TrainerLike {
   prepare(onProgress?: (p: FeatureProgress) => void, shouldStop?: () => boolean): Promise<void>;
   trainBatch(): Promise<BatchReport>;
   evaluate(): Promise<EpochReport>;
+  checkpoint(): Promise<TrainCheckpoint>;
+  restore(checkpoint: TrainCheckpoint): Promise<void>;
   dispose(): void;
 }
 
@@ -54,6 +57,7 @@ class LostSignal extends Error {
 interface Job {
   readonly jobId: number;
   readonly input: TrainInput;
+  readonly resume: TrainCheckpoint | undefined;
   paused: boolean;
   stopped: boolean;
   /** Single steps still to run while paused. */
@@ -108,7 +112,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
         jobId: active.jobId,
         kind: 'device-lost',
         backend,
-        message: `The ${name} device was lost (${e.detail}), so training stopped. This happens when the graphics driver resets or the browser reclaims the GPU. Training can go on with another backend.`,
+        message: `The ${name} device was lost (${e.detail}), so training stopped. This happens when the graphics driver resets or the browser reclaims the GPU. Training can go on with another backend from the last finished epoch.`,
       });
       return;
     }
@@ -130,6 +134,14 @@ export function createTrainHost(env: TrainHostEnvironment) {
     ]);
   }
 
+  /** Read back after every epoch, so a lost device costs at most the epoch in progress. */
+  async function postCheckpoint(active: Job, trainer: TrainerLike): Promise<void> {
+    const checkpoint = await guarded(active, trainer.checkpoint());
+    if (!alive(active)) return;
+    const buffers = [...checkpoint.weights, ...checkpoint.moments].map((t) => t.values.buffer);
+    env.post({ type: 'checkpoint', jobId: active.jobId, checkpoint }, buffers);
+  }
+
   async function evaluateLive(active: Job, trainer: TrainerLike, last: BatchReport | null) {
     const t0 = env.now();
     const r = await guarded(active, trainer.evaluate());
@@ -137,7 +149,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
     active.lastEvalMs = active.lastEvalEnd - t0;
     if (!alive(active)) return;
     const live = {
-      epoch: last?.epoch ?? 0,
+      epoch: last?.epoch ?? active.resume?.epoch ?? 0,
       batch: last ? last.batch + 1 : 0,
       testAccuracy: r.testAccuracy,
       embeddings: r.embeddings,
@@ -162,7 +174,12 @@ export function createTrainHost(env: TrainHostEnvironment) {
     if (!alive(active)) return;
     active.backend = selection.name;
     env.post({ type: 'backend', jobId: active.jobId, selection });
-    active.unwatch = env.watchDevice(selection.name, (detail) => active.loseNow(detail));
+    active.unwatch = env.watchDevice(selection.name, (detail) => {
+      active.loseNow(detail);
+      // When no step is running (paused), nothing awaits the race that would notice: report
+      // it now rather than at the next step. (A second report of the same loss is ignored.)
+      if (!active.driving) fail(active, new LostSignal(detail));
+    });
     const trainer = env.createTrainer(active.input);
     active.trainer = trainer;
     env.post({ type: 'status', jobId: active.jobId, text: 'Preparing the data…' });
@@ -176,10 +193,16 @@ export function createTrainHost(env: TrainHostEnvironment) {
       ),
     );
     if (!alive(active)) return;
+    if (active.resume) await guarded(active, trainer.restore(active.resume));
+    if (!alive(active)) return;
     // Where the embeddings start (untrained), when that is cheap: fast mode's head only.
     if (active.input.config.mode === 'fast') await evaluateLive(active, trainer, null);
     if (!alive(active)) return;
-    env.post({ type: 'status', jobId: active.jobId, text: 'Training' });
+    env.post({
+      type: 'status',
+      jobId: active.jobId,
+      text: active.resume ? `Training (going on after epoch ${active.resume.epoch})` : 'Training',
+    });
     if (active.paused) env.post({ type: 'paused', jobId: active.jobId, paused: true });
     wake(active);
   }
@@ -209,6 +232,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
           active.lastEvalMs = active.lastEvalEnd - t1;
           if (!alive(active)) return;
           postEpoch(active, epoch);
+          if (!trainer.done) await postCheckpoint(active, trainer);
         } else if (liveDue(active) || (active.paused && active.lastEvalMs < 2000)) {
           // While single-stepping every step is shown, if the evaluation is quick.
           await evaluateLive(active, trainer, report);
@@ -238,6 +262,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
     const active: Job = {
       jobId: message.jobId,
       input: message.input,
+      resume: message.resume,
       paused: message.paused ?? false,
       stopped: false,
       pendingSteps: 0,

@@ -4,6 +4,7 @@ import type {
   BackendProbe,
   BackendSelection,
 } from '../train/browser/choose.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import type { BatchReport, EpochReport, TrainInput } from '../train/types.ts';
 
 /**
@@ -22,6 +23,8 @@ export type ToTrainWorker =
       readonly known?: readonly BackendProbe[];
       /** Start paused after the preparation (for single-stepping from the first step). */
       readonly paused?: boolean;
+      /** Go on from this checkpoint (after a lost device) instead of from the start. */
+      readonly resume?: TrainCheckpoint;
     }
   | { readonly type: 'pause'; readonly jobId: number }
   | { readonly type: 'resume'; readonly jobId: number }
@@ -67,6 +70,8 @@ export type FromTrainWorker =
       readonly stepMs: number;
     }
   | { readonly type: 'epoch'; readonly jobId: number; readonly report: EpochReport }
+  /** The run's state after each epoch but the last, for going on after a lost device. */
+  | { readonly type: 'checkpoint'; readonly jobId: number; readonly checkpoint: TrainCheckpoint }
   | { readonly type: 'live'; readonly jobId: number; readonly live: LiveEvaluation }
   | { readonly type: 'paused'; readonly jobId: number; readonly paused: boolean }
   | { readonly type: 'done'; readonly jobId: number; readonly epochs: number }

@@ -124,6 +124,32 @@ describe('training store', () => {
     expect(live.getState().batchLoss).toEqual([3]);
   });
 
+  it('goes on after a lost device from the newest checkpoint, keeping the curves up to it', () => {
+    const fake = fakeRunner();
+    const { store, live } = createTrainingStores(() => fake.runner);
+    store.getState().start(input, ['a', 'b']);
+    fake.emit(batch(0, 0, 5));
+    fake.emit({ type: 'epoch', jobId: 1, report: epochReport(1, 40) });
+    const saved = { epoch: 1, weights: [], moments: [], iterations: 4 };
+    fake.emit({ type: 'checkpoint', jobId: 1, checkpoint: saved });
+    expect(store.getState().savedEpoch).toBe(1);
+    fake.emit(batch(1, 0, 4));
+    fake.emit({ type: 'error', jobId: 1, kind: 'device-lost', message: 'lost', backend: 'webgl' });
+    store.getState().continueOn('cpu');
+    expect(fake.calls.at(-1)).toMatchObject({
+      what: 'start',
+      options: { backend: 'cpu', freshWorker: true, resume: saved },
+    });
+    // Epoch 1 and its batches stay; the half-done epoch 2 is dropped and trained again.
+    expect(store.getState().epochs.map((p) => p.epoch)).toEqual([1]);
+    expect(live.getState().batchLoss).toEqual([5]);
+    // The new backend is its own tensor-count reference: a different count is not a leak.
+    fake.emit({ type: 'epoch', jobId: 2, report: epochReport(2, 30) });
+    fake.emit({ type: 'epoch', jobId: 2, report: epochReport(3, 30) });
+    expect(store.getState().leak).toBeNull();
+    expect(store.getState().epochs.map((p) => p.epoch)).toEqual([1, 2, 3]);
+  });
+
   it('steps from nothing by starting paused, and reset forgets the run', () => {
     const fake = fakeRunner();
     const { store, live } = createTrainingStores(() => fake.runner);

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { createTrainClient, type TrainEvent } from '../jobs/trainClient.ts';
 import type { LiveEvaluation } from '../jobs/trainProtocol.ts';
 import type { BackendChoice, BackendName, BackendSelection } from '../train/browser/choose.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import {
   type BatchReport,
   DEFAULT_TRAIN_CONFIG,
@@ -83,6 +84,13 @@ export interface TrainingState {
   readonly error: TrainError | null;
   /** Set when the tensor count changed between epochs (a leak). */
   readonly leak: string | null;
+  /**
+   * Where the tensor count is compared from: the first epoch point of this backend (a run that
+   * went on after a lost device starts a new reference on its new backend).
+   */
+  readonly leakFrom: number;
+  /** Epochs finished and saved in the newest checkpoint: a lost device goes on from there. */
+  readonly savedEpoch: number | null;
   /** Milliseconds from Start to the first step's report (setup, preparation, shader compiles). */
   readonly firstStepMs: number | null;
   /** Fast mode's feature pass: images and milliseconds (from its first report to its last). */
@@ -142,6 +150,7 @@ export interface TrainRunner {
       known?: BackendSelection['probes'];
       paused?: boolean;
       freshWorker?: boolean;
+      resume?: TrainCheckpoint;
     },
     onEvent: (e: TrainEvent) => void,
   ): number;
@@ -193,6 +202,8 @@ const IDLE_RUN = {
   last: null,
   error: null,
   leak: null,
+  leakFrom: 0,
+  savedEpoch: null,
   firstStepMs: null,
   features: null,
 } as const satisfies Partial<TrainingState>;
@@ -236,6 +247,8 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
   /** The run whose events count (0: none), numbered by this store. */
   let current = 0;
   let token = 0;
+  /** The newest checkpoint of the run shown (continueOn goes on from it). */
+  let checkpoint: TrainCheckpoint | null = null;
   let preparingSince = 0;
 
   const store = createStore<TrainingState>()((set, get) => {
@@ -295,9 +308,14 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
             embeddings: r.embeddings,
             predictions: r.predictions,
           });
-          set({ epochs, last: r, leak: state.leak ?? leakOf(epochs) });
+          set({ epochs, last: r, leak: state.leak ?? leakOf(epochs.slice(state.leakFrom)) });
           return;
         }
+        case 'checkpoint':
+          // Kept outside the state: nothing draws it, and it is megabytes for the CNN.
+          checkpoint = e.checkpoint;
+          set({ savedEpoch: e.checkpoint.epoch });
+          return;
         case 'paused':
           if (state.phase === 'starting' || state.phase === 'training' || state.phase === 'paused')
             set({ phase: e.paused ? 'paused' : 'training', prepare: null });
@@ -344,26 +362,41 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
     function launch(
       input: TrainInput,
       classNames: readonly string[],
-      options: { paused?: boolean; backend?: BackendName; freshWorker?: boolean } = {},
+      options: {
+        paused?: boolean;
+        backend?: BackendName;
+        freshWorker?: boolean;
+        resume?: TrainCheckpoint;
+      } = {},
     ): void {
       const { backend } = get();
+      const { resume } = options;
+      // Going on keeps the curves up to the checkpoint; a new run starts them empty.
+      const kept = resume ? get().epochs.filter((p) => p.epoch <= resume.epoch) : [];
+      const l = live.getState();
+      const keepBatches = resume ? l.batchX.filter((x) => x <= resume.epoch).length : 0;
       live.setState({
         ...EMPTY_LIVE,
-        batchX: [],
-        batchLoss: [],
-        version: live.getState().version + 1,
+        batchX: l.batchX.slice(0, keepBatches),
+        batchLoss: l.batchLoss.slice(0, keepBatches),
+        version: l.version + 1,
       });
+      checkpoint = resume ?? null;
+      const elapsed = kept.at(-1)?.elapsedMs ?? 0;
       set({
         phase: 'starting',
         status: 'Starting the training worker…',
         prepare: null,
-        epochs: [],
-        last: null,
+        epochs: kept,
+        last: resume ? get().last : null,
         error: null,
         leak: null,
-        firstStepMs: null,
+        leakFrom: kept.length,
+        savedEpoch: resume?.epoch ?? null,
+        firstStepMs: resume ? get().firstStepMs : null,
         features: null,
-        run: { classNames, input, startedAt: performance.now() },
+        // The clock of a run that goes on continues from its last kept epoch.
+        run: { classNames, input, startedAt: performance.now() - elapsed },
       });
       const mine = ++token;
       current = mine;
@@ -375,6 +408,7 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
           known: options.freshWorker ? undefined : backend?.probes,
           paused: options.paused,
           freshWorker: options.freshWorker,
+          resume,
         },
         (e) => receive(mine, e),
       );
@@ -424,7 +458,11 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
         const run = get().run;
         if (!run) return;
         set({ settings: { ...get().settings, backend } });
-        launch(run.input, run.classNames, { backend, freshWorker: true });
+        launch(run.input, run.classNames, {
+          backend,
+          freshWorker: true,
+          resume: checkpoint ?? undefined,
+        });
       },
       loseDevice() {
         if (current > 0) getRunner().loseDevice();

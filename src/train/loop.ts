@@ -4,12 +4,13 @@
  * freed in the step, so tf.memory().numTensors is the same after every epoch.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { createRandom } from '../core/math/random.ts';
+import { createRandom, type Random } from '../core/math/random.ts';
+import { restoreCheckpoint, type TrainCheckpoint, takeCheckpoint } from './checkpoint.ts';
 import { nearestPrototype, scorePredictions } from './decode.ts';
 import { normaliseRows, prototypeLogits, prototypeLoss } from './loss.ts';
 import { createCnnPipeline } from './pipelines/cnnPipeline.ts';
 import { createFastPipeline } from './pipelines/fastPipeline.ts';
-import { type Pipeline, SEED_STREAMS, subSeed } from './pipelines/pipeline.ts';
+import { type Pipeline, SEED_STREAM_COUNT, SEED_STREAMS, subSeed } from './pipelines/pipeline.ts';
 import { permutation } from './shuffle.ts';
 import type { Trainer } from './trainer.ts';
 import { type BatchReport, type EpochReport, type TrainInput, TrainingError } from './types.ts';
@@ -31,7 +32,8 @@ class Loop implements Trainer {
   private disposed = false;
   private order: Int32Array;
   private readonly shuffleRng;
-  private readonly augmentRng;
+  private augmentRng: Random;
+  private stepped = false;
   private readonly optimizer: TF.Optimizer;
   private classProtos: TF.Tensor2D;
   private lossSum = 0;
@@ -49,7 +51,7 @@ class Loop implements Trainer {
     const { config, train, classCount } = input;
     this.batchesPerEpoch = Math.ceil(train.count / config.batchSize);
     this.shuffleRng = createRandom(subSeed(config.seed, SEED_STREAMS.shuffle));
-    this.augmentRng = createRandom(subSeed(config.seed, SEED_STREAMS.augment));
+    this.augmentRng = augmentRandom(config.seed, 0);
     this.order = new Int32Array(0);
     this.assignment = Int32Array.from(input.assignment ?? identity(classCount));
     this.classProtos = this.protoTensor();
@@ -81,7 +83,11 @@ class Loop implements Trainer {
     const { tf, input } = this;
     const { config, train } = input;
     const start = performance.now();
-    if (this.batch === 0) this.order = permutation(train.count, this.shuffleRng);
+    if (this.batch === 0) {
+      this.order = permutation(train.count, this.shuffleRng);
+      this.augmentRng = augmentRandom(config.seed, this.epoch);
+    }
+    this.stepped = true;
     const from = this.batch * config.batchSize;
     const indices = this.order.subarray(from, Math.min(train.count, from + config.batchSize));
     let correct: TF.Tensor | null = null;
@@ -184,6 +190,29 @@ class Loop implements Trainer {
     this.classProtos = this.protoTensor();
   }
 
+  async checkpoint(): Promise<TrainCheckpoint> {
+    this.alive();
+    if (this.batch !== 0) {
+      throw new TrainingError('a checkpoint is taken between epochs, not in the middle of one');
+    }
+    return takeCheckpoint(this.epoch, this.pipeline.network.variables, this.optimizer);
+  }
+
+  async restore(checkpoint: TrainCheckpoint): Promise<void> {
+    this.alive();
+    if (this.stepped) throw new TrainingError('a checkpoint is restored before the first step');
+    if (checkpoint.epoch > this.input.config.epochs) {
+      throw new TrainingError(
+        `the saved training state is after epoch ${checkpoint.epoch}, but this run has only ${this.input.config.epochs} epochs`,
+      );
+    }
+    await restoreCheckpoint(this.tf, checkpoint, this.pipeline.network.variables, this.optimizer);
+    // The shuffles of the epochs already trained, drawn and dropped, so the rest of the run
+    // sees the same order as a run that was never interrupted.
+    for (let e = 0; e < checkpoint.epoch; e++) permutation(this.input.train.count, this.shuffleRng);
+    this.epoch = checkpoint.epoch;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -233,6 +262,14 @@ class Loop implements Trainer {
   private alive(): void {
     if (this.disposed) throw new TrainingError('this trainer was disposed: create a new one');
   }
+}
+
+/**
+ * One augmentation stream per epoch (not one for the whole run), so a run restored at an epoch
+ * boundary flips and crops exactly as an uninterrupted run would, without replaying the draws.
+ */
+function augmentRandom(seed: number, epoch: number): Random {
+  return createRandom(subSeed(seed, SEED_STREAMS.augment + SEED_STREAM_COUNT * epoch));
 }
 
 function identity(k: number): Int32Array {

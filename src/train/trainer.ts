@@ -4,6 +4,7 @@
  * chosen by config.mode; everything else (loss, decoding, labelling, leak checks) is the same.
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import type { TrainCheckpoint } from './checkpoint.ts';
 import { createLoop } from './loop.ts';
 import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from './types.ts';
 import { validateInput } from './validate.ts';
@@ -26,6 +27,13 @@ export interface Trainer {
   readonly assignment: Int32Array;
   /** Changes which prototype each class is trained towards and decoded from. */
   setAssignment(assignment: Int32Array): void;
+  /** The weights and optimiser state after the last completed epoch (only between epochs). */
+  checkpoint(): Promise<TrainCheckpoint>;
+  /**
+   * Goes on from a checkpoint (possibly taken on another backend): after prepare(), before the
+   * first step. The next step is the first of epoch `checkpoint.epoch`.
+   */
+  restore(checkpoint: TrainCheckpoint): Promise<void>;
   /** Frees every tensor it made. */
   dispose(): void;
 }

@@ -168,17 +168,30 @@ describe('training in Chromium', () => {
         );
         await screenshot(page.getByTestId('train-panel'), 'train-panel');
 
-        // A lost WebGL context mid-run: reported in words, and training goes on on the CPU.
-        await page.getByTestId('train-start').click();
+        // A lost WebGL context after the first epoch: reported in words, and training goes on
+        // on the CPU from the end of that epoch (its curve points kept, the rest trained there).
+        // Single steps through the first epoch (3 batches), so the loss comes exactly there.
+        for (let step = 1; step <= STEPS / 2; step++) {
+          await page.getByTestId('train-step').click();
+          await expect
+            .poll(
+              async () => {
+                const s = await snapshot(page);
+                return s?.phase === 'paused' && s.steps === step;
+              },
+              { timeout: 60_000 },
+            )
+            .toBe(true);
+        }
+        // The epoch's checkpoint is read back after its evaluation: wait for both.
         await expect
-          .poll(
-            async () => {
-              const s = await snapshot(page);
-              return s?.backend === 'webgl' && s.phase === 'training' && s.steps > 0;
-            },
-            { timeout: 60_000 },
-          )
-          .toBe(true);
+          .poll(async () => {
+            const s = await snapshot(page);
+            return `${s?.epochs.length} epoch, saved ${s?.savedEpoch}, ${s?.phase}`;
+          })
+          .toBe('1 epoch, saved 1, paused');
+        expect((await snapshot(page))?.backend).toBe('webgl');
+        const firstEpoch = (await snapshot(page))?.epochs[0];
         await page.evaluate(() => window.__hypersphereTraining?.loseDevice());
         await expect
           .poll(() => page.getByTestId('train-error').getAttribute('data-kind'), {
@@ -187,6 +200,9 @@ describe('training in Chromium', () => {
           .toBe('device-lost');
         expect(await page.getByTestId('train-error').textContent()).toMatch(
           /WebGL device was lost/,
+        );
+        expect(await page.getByTestId('train-continue-cpu').textContent()).toBe(
+          'Go on from epoch 1 on CPU',
         );
         await page.getByTestId('train-continue-cpu').click();
         await expect
@@ -197,6 +213,8 @@ describe('training in Chromium', () => {
         await waitForEnd(page, 120_000);
         expect((await losses(page)).steps).toBe(STEPS);
         const cpu = await snapshot(page);
+        expect(cpu?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+        expect(cpu?.epochs[0]).toEqual(firstEpoch);
         const s = (ms: number | null | undefined) => `${((ms ?? Number.NaN) / 1000).toFixed(1)} s`;
         console.log(
           `[training] 60 images, ${STEPS} steps: webgpu ${s(webgpuMs)} (first step after ${s(webgpu?.firstStepMs)}), ` +

@@ -26,3 +26,5 @@ export function subSeed(seed: number, stream: number): number {
 }
 
 export const SEED_STREAMS = { shuffle: 0, augment: 1, init: 2, features: 3 } as const;
+/** Streams per epoch-dependent family (augment + SEED_STREAM_COUNT * epoch stays apart from the rest). */
+export const SEED_STREAM_COUNT = 4;

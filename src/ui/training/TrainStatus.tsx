@@ -27,6 +27,7 @@ export function TrainStatus() {
   const probes = useStore(trainingStore, (s) => s.backend?.probes ?? NO_PROBES);
   const features = useStore(trainingStore, (s) => s.features);
   const firstStepMs = useStore(trainingStore, (s) => s.firstStepMs);
+  const savedEpoch = useStore(trainingStore, (s) => s.savedEpoch);
   const last = epochs[epochs.length - 1];
   const others =
     error?.kind === 'device-lost'
@@ -89,7 +90,9 @@ export function TrainStatus() {
                   data-testid={`train-continue-${p.name}`}
                   onClick={() => trainingStore.getState().continueOn(p.name)}
                 >
-                  Train on {BACKEND_LABEL[p.name]} instead
+                  {savedEpoch
+                    ? `Go on from epoch ${savedEpoch} on ${BACKEND_LABEL[p.name]}`
+                    : `Train on ${BACKEND_LABEL[p.name]} instead`}
                 </button>
               ))}
             </p>

@@ -25,6 +25,8 @@ export interface TrainingSnapshot {
   readonly steps: number;
   readonly imagesPerSecond: number;
   readonly epochs: readonly EpochPoint[];
+  /** Epochs saved in the newest checkpoint (what a lost device goes on from). */
+  readonly savedEpoch: number | null;
   readonly error: string | null;
 }
 
@@ -52,6 +54,7 @@ function snapshot(): TrainingSnapshot {
     steps: live.batchLoss.length,
     imagesPerSecond: live.imagesPerSecond,
     epochs: s.epochs,
+    savedEpoch: s.savedEpoch,
     error: s.error?.message ?? null,
   };
 }
