@@ -48,9 +48,7 @@ try {
       // The panel shows the worker's own time: " · loaded in 524 ms" or "1.20 s".
       const text = (await page.getByTestId('data-load-time').textContent()) ?? '';
       const found = /([\d.]+) (ms|s)$/.exec(text.trim());
-      const workerMs = found
-        ? Number(found[1]) * (found[2] === 's' ? 1000 : 1)
-        : Number.NaN;
+      const workerMs = found ? Number(found[1]) * (found[2] === 's' ? 1000 : 1) : Number.NaN;
       wall.push(wallMs);
       worker.push(workerMs);
       console.log(

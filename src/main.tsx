@@ -4,8 +4,10 @@ import { embedOptionsFromLocation, startEmbedPage } from './embed/page.tsx';
 import { registerServiceWorker } from './embed/serviceWorker.ts';
 import { installDebugHook } from './state/debugHook.ts';
 import { labStore } from './state/store.ts';
+import { trainingStore } from './state/training.ts';
 import { startUrlSync } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
+import { dataStore } from './ui/data/dataStore.ts';
 import './ui/app.css';
 
 const root = document.getElementById('root');
@@ -14,9 +16,10 @@ if (!root) throw new Error('index.html has no #root element');
 const embed = embedOptionsFromLocation();
 if (embed.embedded) startEmbedPage(root, embed);
 else {
-  // The standalone page keeps its whole state in the URL hash (read here, before the first run).
-  startUrlSync(labStore);
-  installDebugHook(labStore);
+  // The standalone page keeps its whole state in the URL hash (read here, before the first run,
+  // and before the data panel loads the stored subset, so a link's subset choice is in place).
+  startUrlSync(labStore, window, trainingStore, dataStore);
+  installDebugHook(labStore, window, dataStore);
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -47,6 +47,12 @@ export const OFFICIAL_ARCHIVES: Readonly<Record<CifarFormat, OfficialArchive>> =
   },
 };
 
+/**
+ * The most images one class has in an official split: CIFAR-10's 5000 training and 1000 test
+ * images a class (CIFAR-100 has 500 and 100). A link asking for more is capped to these.
+ */
+export const MAX_IMAGES_PER_CLASS = { train: 5000, test: 1000 } as const;
+
 /** Which split a file belongs to, told by its official name; null when the name is not official. */
 export function officialRole(
   fileName: string,

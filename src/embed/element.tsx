@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { StoreApi } from 'zustand/vanilla';
+import { createDataStore } from '../state/dataSlice.ts';
+import { dataValues } from '../state/dataUrl.ts';
 import { createLabStore, LabStoreContext } from '../state/store.ts';
+import { trainingStore } from '../state/training.ts';
 import type { LabState } from '../state/types.ts';
 import { serialiseHash } from '../state/urlHash.ts';
 import { applyHash, stateHash, stateValues } from '../state/urlSync.ts';
-import { createDataStore } from '../state/dataSlice.ts';
 import { DataStoreContext } from '../ui/data/dataStore.ts';
 import { workerLoader } from '../ui/data/loaderClient.ts';
 import { applyCommand, type Outcome } from './commands.ts';
@@ -50,7 +52,9 @@ export class HypersphereLabElement extends HTMLElement {
 
   /** The lab's state as a link hash (without #). */
   get hash(): string {
-    return this.#store ? stateHash(this.#store.getState()) : '';
+    return this.#store
+      ? stateHash(this.#store.getState(), trainingStore.getState().settings, this.#data)
+      : '';
   }
 
   /** The same commands as postMessage (strict): set settings, run, pause. */
@@ -119,7 +123,7 @@ export class HypersphereLabElement extends HTMLElement {
     if (this.#root) return;
     const store = createLabStore();
     // Before the store's first microtask, so the first prototypes are the attributes' ones.
-    applyHash(store, this.#attributeHash());
+    applyHash(store, this.#attributeHash(), trainingStore, this.#data);
     this.#store = store;
     const container = document.createElement('div');
     this.append(container);
@@ -150,13 +154,14 @@ export class HypersphereLabElement extends HTMLElement {
     }
     // Only this setting changes; what the user did with the others stays.
     const state = store.getState();
-    const values = stateValues(state);
+    // The subset too: it has no attribute, and what the user chose there stays.
+    const values = { ...stateValues(state), ...dataValues(this.#data.getState()) };
     if (value === null) delete values[key];
     else values[key] = value;
     const sameMethod = String(values.method) === state.request.method;
     const params = sameMethod ? state.request.params : {};
     // The attribute's text goes through the forgiving reader, so a bad value gets a notice.
-    applyHash(store, serialiseHash(values, params));
+    applyHash(store, serialiseHash(values, params), trainingStore, this.#data);
   }
 }
 

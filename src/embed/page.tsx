@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import type { StoreApi } from 'zustand/vanilla';
 import { installDebugHook } from '../state/debugHook.ts';
 import { labStore } from '../state/store.ts';
+import { trainingStore } from '../state/training.ts';
 import type { LabState } from '../state/types.ts';
 import { startUrlSync } from '../state/urlSync.ts';
+import { dataStore } from '../ui/data/dataStore.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import { listenForCommands } from './listener.ts';
 import { addressPairs, type EmbedOptions, isEmbedKey, parseEmbedOptions } from './options.ts';
@@ -43,8 +45,8 @@ export function startEmbedPage(
 ): void {
   moveFlagsToQuery(window);
   document.documentElement.dataset.embed = 'iframe';
-  startUrlSync(store);
-  installDebugHook(store);
+  startUrlSync(store, window, trainingStore, dataStore);
+  installDebugHook(store, window, dataStore);
   for (const notice of options.notices) console.info(`hypersphere-lab: ${notice}`);
   listenForCommands({ store, origins: options.origins });
   createRoot(root).render(

@@ -7,8 +7,12 @@ import {
   migrateBookmark,
   readBookmark,
 } from './bookmark.ts';
+import { createDataStore } from './dataSlice.ts';
+import { dataValues } from './dataUrl.ts';
 import { createInProcessRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
+import { nodeLoader } from './testing/nodeData.ts';
+import { trainingStore } from './training.ts';
 import { applyHash, stateHash } from './urlSync.ts';
 
 /** A store showing the state of `hash`, its prototypes made in-process. */
@@ -50,6 +54,21 @@ describe('bookmark codec', () => {
     expect(Array.from(fresh.getState().current?.codebook.data ?? [])).toEqual(
       bookmark.prototypes?.data,
     );
+  });
+
+  it('keeps the chosen data subset, and a loaded bookmark chooses it again', async () => {
+    const store = await storeAt('method=kasarla&N=4&n=3');
+    const data = createDataStore(nodeLoader);
+    data.getState().setSubsetFields({ classes: 'cat,dog', trainPerClass: '4' });
+    const bookmark = makeBookmark(store.getState(), undefined, dataValues(data.getState()));
+    expect(bookmark.settings).toMatchObject({ 'data.classes': 'cat,dog', 'data.train': '4' });
+    const back = read(bookmarkText(bookmark));
+    expect(back.hash).toBe(
+      'method=kasarla&N=4&n=3&seed=0&view=s2&data.classes=cat%2Cdog&data.train=4',
+    );
+    const other = createDataStore(nodeLoader);
+    applyHash(store, back.hash, trainingStore, other);
+    expect(other.getState().fields).toMatchObject({ classes: 'cat,dog', trainPerClass: '4' });
   });
 
   it('migrates a version-0 bookmark (a hash, or settings, and no version)', () => {

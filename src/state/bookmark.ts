@@ -45,9 +45,16 @@ export type BookmarkRead =
   | { readonly ok: true; readonly bookmark: Bookmark; readonly hash: string }
   | { readonly ok: false; readonly error: string };
 
-/** The bookmark of a lab state. */
-export function makeBookmark(state: LabState, savedAt?: Date): Bookmark {
-  const settings: Record<string, SettingValue> = { ...stateValues(state) };
+/**
+ * The bookmark of a lab state; `more` adds settings kept in other stores (the data subset's
+ * `data.*`, from dataUrl.ts's dataValues).
+ */
+export function makeBookmark(
+  state: LabState,
+  savedAt?: Date,
+  more: Readonly<Record<string, SettingValue>> = {},
+): Bookmark {
+  const settings: Record<string, SettingValue> = { ...stateValues(state), ...more };
   const method = state.request.method;
   for (const s of methodSettings(method)) {
     const value = state.request.params[s.param];

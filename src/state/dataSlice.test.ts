@@ -1,24 +1,15 @@
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { countOf } from '../data/dataset.ts';
-import { runLoaderJob } from '../data/loaderJob.ts';
-import { makeRecords, makeTar } from '../data/testing/tarBuilder.ts';
+import { makeRecords } from '../data/testing/tarBuilder.ts';
 import type { CifarLoader, LoadOutcome } from '../ui/data/loaderClient.ts';
-import { outcomeOf } from '../ui/data/loaderClient.ts';
-import { createDataStore, parseSubsetFields } from './dataSlice.ts';
-
-/** Runs loads in this thread (the app runs the same job in a worker). */
-const nodeLoader: CifarLoader = (request, onProgress) => {
-  let cancel: () => void = () => {};
-  const done = new Promise<LoadOutcome>((resolve) => {
-    cancel = () => resolve({ kind: 'cancelled' });
-    void runLoaderJob(request, (reply) => {
-      if (reply.kind === 'progress') onProgress(reply);
-      else resolve(outcomeOf(reply));
-    });
-  });
-  return { done, cancel };
-};
+import { createDataStore, DEFAULT_SUBSET_FIELDS, parseSubsetFields } from './dataSlice.ts';
+import {
+  cifar10Archive as archive,
+  cifar100Files,
+  cycledLabels as labels,
+  nodeLoader,
+  storedSubsetFetch,
+} from './testing/nodeData.ts';
 
 /** A loader that waits until cancelled. */
 const stuckLoader: CifarLoader = () => {
@@ -28,29 +19,6 @@ const stuckLoader: CifarLoader = () => {
   });
   return { done, cancel };
 };
-
-const labels = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => (i + offset) % 10);
-const members = [
-  'data_batch_1.bin',
-  'data_batch_2.bin',
-  'data_batch_3.bin',
-  'data_batch_4.bin',
-  'data_batch_5.bin',
-];
-const archive = new File(
-  [
-    gzipSync(
-      makeTar([
-        ...members.map((m, i) => ({
-          name: `cifar-10-batches-bin/${m}`,
-          data: makeRecords(labels(20, i), 'cifar10'),
-        })),
-        { name: 'cifar-10-batches-bin/test_batch.bin', data: makeRecords(labels(30), 'cifar10') },
-      ]),
-    ),
-  ],
-  'cifar-10-binary.tar.gz',
-);
 
 describe('data store', () => {
   it('starts empty', () => {
@@ -167,5 +135,96 @@ describe('data store', () => {
     expect(store.getState().defaultSubset).toBe('absent');
     expect(store.getState().loadError).toBeNull();
     expect(store.getState().dataset).toBeNull();
+  });
+});
+
+/** Loads the stored subset (ship, cat, dog; 6 and 2 images a class) through a stand-in fetch. */
+async function loadStored(store: ReturnType<typeof createDataStore>): Promise<void> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = storedSubsetFetch();
+  try {
+    await store.getState().loadDefault('http://app.test/');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+describe('a subset choice across loads', () => {
+  it('draws a choice made before anything is loaded from the data once it comes', async () => {
+    const store = createDataStore(nodeLoader);
+    store.getState().setSubsetFields({ classes: 'cat,dog', trainPerClass: '4', testPerClass: '2' });
+    expect(store.getState().fieldsChosen).toBe(true);
+    await store.getState().loadFiles([archive], []);
+    const s = store.getState();
+    expect(s.subset?.classNames).toEqual(['cat', 'dog']);
+    expect(s.subset?.train.count).toBe(8);
+    expect(s.subset?.test.count).toBe(4);
+    expect(s.fields.classes).toBe('cat,dog');
+    expect(s.fieldsChosen).toBe(true);
+    expect(s.loadNote).toBeNull();
+    // It fits the stored subset too, so loading that keeps it.
+    await loadStored(store);
+    expect(store.getState().subset?.classNames).toEqual(['cat', 'dog']);
+    expect(store.getState().subset?.train.count).toBe(8);
+  });
+
+  it('falls back when the choice does not fit the new data, and says which and why', async () => {
+    const store = createDataStore(nodeLoader);
+    store.getState().setSubsetFields({ classes: 'cat,dog', trainPerClass: '11' });
+    await store.getState().loadFiles([archive], []);
+    const s = store.getState();
+    expect(s.loadNote).toBe(
+      'The subset you chose (classes cat,dog, 11 training and all test images a class, seed 0) ' +
+        'does not fit the data just loaded: the class "cat" has only 10 training images, but 11 a ' +
+        'class were asked for. Using every image of every class instead; change the subset to ' +
+        'choose again.',
+    );
+    expect(s.fields).toEqual(DEFAULT_SUBSET_FIELDS);
+    expect(s.fieldsChosen).toBe(false);
+    expect(s.subset?.train.count).toBe(100);
+    expect(s.subsetError).toBeNull();
+  });
+
+  it('falls back to the stored subset when CIFAR-100 names do not fit it', async () => {
+    const store = createDataStore(nodeLoader);
+    store.getState().setSubsetFields({ classes: 'apple,tractor' });
+    await loadStored(store);
+    const s = store.getState();
+    expect(s.loadNote).toMatch(
+      /^The subset you chose \(classes apple,tractor, .*\) does not fit the data just loaded: there is no class named "apple" in CIFAR-10; its classes are airplane, .*\. Using classes ship,cat,dog, all training and all test images a class, seed 0 instead/,
+    );
+    expect(s.subset?.classNames).toEqual(['ship', 'cat', 'dog']);
+    expect(s.fieldsChosen).toBe(false);
+  });
+
+  it('says when CIFAR-10 class names do not fit CIFAR-100 files', async () => {
+    const store = createDataStore(nodeLoader);
+    store.getState().setSubsetFields({ classes: 'cat,dog', trainPerClass: '1' });
+    const { train, test } = cifar100Files();
+    await store.getState().loadFiles([train], [test]);
+    expect(store.getState().loadError).toBeNull();
+    expect(store.getState().loadNote).toMatch(
+      /^The subset you chose \(classes cat,dog, 1 training .*\) does not fit the data just loaded: there is no class named "cat" in CIFAR-100/,
+    );
+    expect(store.getState().subset?.classNames).toHaveLength(100);
+  });
+
+  it('does not carry subset fields that a load set into the next load', async () => {
+    const store = createDataStore(nodeLoader);
+    await loadStored(store);
+    expect(store.getState().fields.classes).toBe('ship,cat,dog');
+    expect(store.getState().fieldsChosen).toBe(false);
+    await store.getState().loadFiles([archive], []);
+    expect(store.getState().fields).toEqual(DEFAULT_SUBSET_FIELDS);
+    expect(store.getState().subset?.classNames).toHaveLength(10);
+    expect(store.getState().loadNote).toBeNull();
+  });
+
+  it('treats a choice of the defaults as no choice', async () => {
+    const store = createDataStore(nodeLoader);
+    store.getState().setSubsetFields({ classes: 'ALL', seed: '' });
+    await loadStored(store);
+    expect(store.getState().fields.classes).toBe('ship,cat,dog');
+    expect(store.getState().loadNote).toBeNull();
   });
 });

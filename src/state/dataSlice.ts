@@ -38,6 +38,12 @@ export interface DataSlice {
   /** The class-balanced subset drawn from the dataset; kept when a new choice fails. */
   readonly subset: CifarSubset | null;
   readonly fields: SubsetFields;
+  /**
+   * Whether `fields` are someone's choice (typed, or read from a link) rather than what the last
+   * load set. A choice outlives later loads where it fits their data; only a choice goes into the
+   * link (state/dataUrl.ts).
+   */
+  readonly fieldsChosen: boolean;
   readonly subsetError: string | null;
   /** The format for raw .bin files whose name and size do not tell it. */
   readonly binFormat: CifarFormat | 'auto';
@@ -92,8 +98,49 @@ export function fieldsOf(request: SubsetRequest): SubsetFields {
   };
 }
 
+/** The fields in words: "classes cat,dog, 4 training and 2 test images a class, seed 0". */
+function describeFields(fields: SubsetFields): string {
+  // Empty fields mean what parseSubsetFields reads them as.
+  const text = (value: string, empty: string) => value.trim() || empty;
+  const train = text(fields.trainPerClass, 'all');
+  const test = text(fields.testPerClass, 'all');
+  return `classes ${text(fields.classes, 'all')}, ${train} training and ${test} test images a class, seed ${text(fields.seed, '0')}`;
+}
+
+/** Whether the fields ask for what the defaults ask for (every image of every class). */
+function asksForDefaults(fields: SubsetFields): boolean {
+  try {
+    const r = parseSubsetFields(fields);
+    return (
+      r.classes.kind === 'all' &&
+      r.trainPerClass === 'all' &&
+      r.testPerClass === 'all' &&
+      r.seed === 0
+    );
+  } catch {
+    return false;
+  }
+}
+
 function memory(dataset: CifarDataset | null, subset: CifarSubset | null): number {
   return (dataset ? datasetBytes(dataset) : 0) + (subset ? subsetBytes(subset) : 0);
+}
+
+/** The store's fields for a dataset and the subset drawn from it. */
+function withSubset(
+  dataset: CifarDataset,
+  fields: SubsetFields,
+  subset: CifarSubset | null,
+  fieldsChosen: boolean,
+): Partial<DataSlice> {
+  return {
+    dataset,
+    fields,
+    fieldsChosen,
+    subset,
+    subsetError: null,
+    memoryBytes: memory(dataset, subset),
+  };
 }
 
 /** Tries a subset; returns it or the message saying why not. */
@@ -150,26 +197,42 @@ export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
         return false;
       }
       const warnings = outcome.dataset.warnings;
+      const notes = [
+        patch.loadNote,
+        warnings.length > 0 ? `Note: ${warnings.join('; ')}` : null,
+      ].filter((n) => n);
       set({
         loading: null,
         loadMs: outcome.ms,
-        loadNote: warnings.length > 0 ? `Note: ${warnings.join('; ')}` : null,
         ...patch,
+        loadNote: notes.length > 0 ? notes.join(' ') : null,
       });
       return true;
     };
 
-    /** The new dataset with a fresh subset (the given request, or everything). */
+    /**
+     * The new dataset with a fresh subset: the chosen one (typed, or from a link) where it fits
+     * the new data, else the given request (the stored subset's) or everything, with a note
+     * saying which choice did not fit and why.
+     */
     const adopt = (dataset: CifarDataset, request: SubsetRequest | null): Partial<DataSlice> => {
+      const { fields: chosen, fieldsChosen } = get();
+      let note: string | null = null;
+      if (fieldsChosen && !asksForDefaults(chosen)) {
+        const drawn = draw(dataset, chosen);
+        if ('subset' in drawn) return withSubset(dataset, chosen, drawn.subset, true);
+        note = `The subset you chose (${describeFields(chosen)}) does not fit the data just loaded: ${drawn.error}.`;
+      }
       const fields = request ? fieldsOf(request) : DEFAULT_SUBSET_FIELDS;
       const drawn = draw(dataset, fields);
-      const subset = 'subset' in drawn ? drawn.subset : null;
+      if (note) {
+        const instead = request ? describeFields(fields) : 'every image of every class';
+        note += ` Using ${instead} instead; change the subset to choose again.`;
+      }
       return {
-        dataset,
-        fields,
-        subset,
+        ...withSubset(dataset, fields, 'subset' in drawn ? drawn.subset : null, false),
         subsetError: 'error' in drawn ? drawn.error : null,
-        memoryBytes: memory(dataset, subset),
+        loadNote: note,
       };
     };
 
@@ -179,6 +242,7 @@ export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
       defaultSubset: 'unknown',
       subset: null,
       fields: DEFAULT_SUBSET_FIELDS,
+      fieldsChosen: false,
       subsetError: null,
       binFormat: 'auto',
       loading: null,
@@ -237,16 +301,17 @@ export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
         const fields = { ...get().fields, ...patch };
         const { dataset } = get();
         if (!dataset) {
-          set({ fields });
+          set({ fields, fieldsChosen: true });
           return;
         }
         const drawn = draw(dataset, fields);
         if ('error' in drawn) {
-          set({ fields, subsetError: drawn.error });
+          set({ fields, fieldsChosen: true, subsetError: drawn.error });
           return;
         }
         set({
           fields,
+          fieldsChosen: true,
           subset: drawn.subset,
           subsetError: null,
           memoryBytes: memory(dataset, drawn.subset),

@@ -1,4 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { DataSlice } from './dataSlice.ts';
+import { trainingStore } from './training.ts';
 import type { LabState } from './types.ts';
 import { stateHash } from './urlSync.ts';
 
@@ -31,7 +33,11 @@ declare global {
  * A small read-only hook for tests and curious users (e.g. to check that a shared link gives
  * bit-identical prototypes): `window.__hypersphereLab.current()` in the console.
  */
-export function installDebugHook(store: StoreApi<LabState>, win: Window = window): void {
+export function installDebugHook(
+  store: StoreApi<LabState>,
+  win: Window = window,
+  data?: StoreApi<DataSlice>,
+): void {
   win.__hypersphereLab = {
     current() {
       const c = store.getState().current;
@@ -47,6 +53,6 @@ export function installDebugHook(store: StoreApi<LabState>, win: Window = window
         data: Array.from(c.codebook.data),
       };
     },
-    hash: () => stateHash(store.getState()),
+    hash: () => stateHash(store.getState(), trainingStore.getState().settings, data),
   };
 }

@@ -1,11 +1,13 @@
 import { identity4, orthonormalize4 } from '../core/geometry/rotation4.ts';
 import { getMethod, LIMITS, METHODS } from '../core/methods/registry.ts';
 import type { ParamSpec } from '../core/methods/types.ts';
+import { MAX_IMAGES_PER_CLASS } from '../data/official.ts';
+import { TOUR_STEPS } from '../tour/steps.ts';
 import { BACKEND_CHOICES } from '../train/browser/choose.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS } from '../train/types.ts';
-import { TOUR_STEPS } from '../tour/steps.ts';
 import { PALETTE_IDS } from './palettes.ts';
 import { DEFAULT_REQUEST, DEFAULT_SPEED, MAX_SPEED, UI_MAX_N } from './prototypes.ts';
+import { normaliseClasses, perClassReader } from './subsetText.ts';
 import { CONTACT_TOLERANCE, VIEW_IDS } from './view.ts';
 
 /**
@@ -34,6 +36,7 @@ interface SettingBase {
    * Where the value lives in the store: `request.<field>` for the prototype request, otherwise a
    * top-level field of the lab state. Method parameters have none (they go to request.params).
    * `training.<field>`: a field of the training store's settings (state/training.ts).
+   * `data.<field>`: a field of the data store's subset fields (state/dataSlice.ts).
    */
   readonly field?: string;
 }
@@ -78,7 +81,32 @@ export interface NumbersSetting extends SettingBase {
   readonly normalise?: (values: number[]) => number[];
 }
 
-export type Setting = IntSetting | NumberSetting | BooleanSetting | ChoiceSetting | NumbersSetting;
+/**
+ * What a text setting's `normalise` makes of a text: its one spelling (with a note when it had to
+ * change the value, e.g. capped it), or why it cannot be used.
+ */
+export type TextRead =
+  | { readonly value: string; readonly note?: string }
+  | { readonly why: string };
+
+/**
+ * Free text with rules of its own (e.g. a class choice, `cat,dog`). `normalise` spells a usable
+ * text the one way the link writes it, so equal choices give equal links; `why` is a phrase that
+ * follows the quoted text in the notice (`"," is not a class choice ...`).
+ */
+export interface TextSetting extends SettingBase {
+  readonly type: 'text';
+  readonly default: string;
+  readonly normalise: (text: string) => TextRead;
+}
+
+export type Setting =
+  | IntSetting
+  | NumberSetting
+  | BooleanSetting
+  | ChoiceSetting
+  | NumbersSetting
+  | TextSetting;
 
 /** The page's own settings, in the order they are written to the hash. */
 export const SETTINGS: readonly Setting[] = [
@@ -185,6 +213,41 @@ export const SETTINGS: readonly Setting[] = [
     field: 'rotation4',
     // A link may carry rounded numbers: snap back to the nearest rotation.
     normalise: (values) => Array.from(orthonormalize4(Float64Array.from(values))),
+  },
+  // The CIFAR subset (state/dataSlice.ts): `data.<field>` fields are the data store's subset
+  // fields, so a shared link trains on the same images.
+  {
+    key: 'data.classes',
+    label: 'classes of the data subset',
+    type: 'text',
+    default: 'all',
+    normalise: normaliseClasses,
+    field: 'data.classes',
+  },
+  {
+    key: 'data.train',
+    label: 'training images a class',
+    type: 'text',
+    default: 'all',
+    normalise: perClassReader(MAX_IMAGES_PER_CLASS.train),
+    field: 'data.trainPerClass',
+  },
+  {
+    key: 'data.test',
+    label: 'test images a class',
+    type: 'text',
+    default: 'all',
+    normalise: perClassReader(MAX_IMAGES_PER_CLASS.test),
+    field: 'data.testPerClass',
+  },
+  {
+    key: 'data.seed',
+    label: 'subset seed',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 0xffffffff,
+    field: 'data.seed',
   },
   // Training in the browser (state/training.ts): `training.<field>` fields live in the training
   // store's settings, not in the lab state.

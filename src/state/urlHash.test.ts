@@ -136,3 +136,68 @@ describe('URL hash', () => {
     );
   });
 });
+
+describe('the data subset in the hash', () => {
+  it('reads, normalises and writes data.classes, data.train, data.test and data.seed', () => {
+    const parsed = parseHash('#data.classes=Cat,%20dog&data.train=04&data.test=ALL&data.seed=7');
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.values).toMatchObject({
+      'data.classes': 'Cat,dog',
+      'data.train': '4',
+      'data.test': 'all',
+      'data.seed': 7,
+    });
+    expect(serialiseHash(parsed.values, parsed.params)).toBe(
+      'method=lse&N=12&n=3&seed=0&view=s2&data.classes=Cat%2Cdog&data.train=4&data.seed=7',
+    );
+    const classes = setting('data.classes');
+    expect(readSetting(classes, 'first:3')).toEqual({ value: 'first:3' });
+    expect(readSetting(classes, '5')).toEqual({ value: 'first:5' });
+    expect(readSetting(classes, 'superclass: trees vehicles_1')).toEqual({
+      value: 'superclass:trees,vehicles_1',
+    });
+    expect(readSetting(classes, '')).toEqual({ value: 'all' });
+    // Left out at its default, like every other key.
+    expect(serialiseHash(parseHash('#data.classes=all&data.train=all').values)).toBe(
+      'method=lse&N=12&n=3&seed=0&view=s2',
+    );
+  });
+
+  it('falls back with a notice for a subset that cannot be read, and caps the counts', () => {
+    expect(readSetting(setting('data.classes'), ',')).toEqual({
+      value: 'all',
+      notice:
+        'data.classes: "," is not a class choice (all, first:K, names like cat,dog, or superclass:names); using the default, all.',
+    });
+    expect(readSetting(setting('data.classes'), 'first:0')).toEqual({
+      value: 'all',
+      notice: 'data.classes: "first:0" chooses no classes; using the default, all.',
+    });
+    expect(readSetting(setting('data.train'), '0')).toEqual({
+      value: 'all',
+      notice: 'data.train: "0" is not "all" or a whole number from 1 up; using the default, all.',
+    });
+    expect(readSetting(setting('data.test'), 'many')).toEqual({
+      value: 'all',
+      notice: 'data.test: "many" is not "all" or a whole number from 1 up; using the default, all.',
+    });
+    expect(readSetting(setting('data.train'), '2.5').value).toBe('all');
+    expect(readSetting(setting('data.train'), '9000')).toEqual({
+      value: '5000',
+      notice: 'data.train: 9000 is above the maximum; using 5000 (range 1 to 5000, or all).',
+    });
+    expect(readSetting(setting('data.test'), '1001')).toEqual({
+      value: '1000',
+      notice: 'data.test: 1001 is above the maximum; using 1000 (range 1 to 1000, or all).',
+    });
+    expect(readSetting(setting('data.seed'), '4294967296')).toEqual({
+      value: 4294967295,
+      notice:
+        'data.seed: 4294967296 is above the maximum; using 4294967295 (range 0 to 4294967295).',
+    });
+    expect(parseHash('#data.train=0&data.seed=x').notices).toEqual([
+      'data.train: "0" is not "all" or a whole number from 1 up; using the default, all.',
+      'data.seed: "x" is not a number; using the default, 0.',
+    ]);
+  });
+});

@@ -100,6 +100,13 @@ export function readSetting(setting: Setting, raw: string): SettingRead {
       return setting.options.includes(text)
         ? { value: text }
         : fallback(`"${raw}" is not one of ${setting.options.join(', ')}`);
+    case 'text': {
+      const read = setting.normalise(text);
+      if ('why' in read) return fallback(`"${raw}" ${read.why}`);
+      return read.note
+        ? { value: read.value, notice: `${setting.key}: ${read.note}.` }
+        : { value: read.value };
+    }
   }
 }
 

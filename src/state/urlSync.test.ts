@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createDataStore } from './dataSlice.ts';
 import { createInProcessRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
+import { cifar10Archive, nodeLoader } from './testing/nodeData.ts';
+import { trainingStore } from './training.ts';
 import { applyHash, startUrlSync, stateHash, WRITE_DELAY_MS } from './urlSync.ts';
 
 /** Just enough of a window for the binding: location.hash, replaceState, hashchange. */
@@ -116,5 +119,107 @@ describe('lists in the hash: the 4D rotation and the coordinate triple', () => {
     expect(store.getState().notices.join(' ')).toMatch(
       /s3\.rot: .* not 16 comma-separated numbers/,
     );
+  });
+});
+
+describe('the data subset in the link', () => {
+  const labAndData = () => ({
+    lab: createLabStore(createInProcessRunner()),
+    data: createDataStore(nodeLoader),
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS + 30));
+
+  it('writes the chosen subset and a link gives it back', () => {
+    const a = labAndData();
+    a.data.getState().setSubsetFields({ classes: 'ship, cat', trainPerClass: '20', seed: '3' });
+    const hash = stateHash(a.lab.getState(), trainingStore.getState().settings, a.data);
+    expect(hash).toBe(
+      'method=lse&N=12&n=3&seed=0&view=s2&data.classes=ship%2Ccat&data.train=20&data.seed=3',
+    );
+    // Without a data store the link is the lab's alone, as before.
+    expect(stateHash(a.lab.getState())).toBe('method=lse&N=12&n=3&seed=0&view=s2');
+    const b = labAndData();
+    applyHash(b.lab, `#${hash}`, trainingStore, b.data);
+    expect(b.data.getState().fields).toEqual({
+      classes: 'ship,cat',
+      trainPerClass: '20',
+      testPerClass: 'all',
+      seed: '3',
+    });
+    expect(b.data.getState().fieldsChosen).toBe(true);
+    expect(stateHash(b.lab.getState(), trainingStore.getState().settings, b.data)).toBe(hash);
+  });
+
+  it('draws the link\u2019s subset from data loaded after it was opened', async () => {
+    const { lab, data } = labAndData();
+    const { win, location } = fakeWindow('#data.classes=cat,dog&data.train=4&data.test=2');
+    const stop = startUrlSync(lab, win, trainingStore, data);
+    try {
+      await data.getState().loadFiles([cifar10Archive], []);
+      const s = data.getState();
+      expect(s.subset?.classNames).toEqual(['cat', 'dog']);
+      expect(s.subset?.train.count).toBe(8);
+      expect(s.subset?.test.count).toBe(4);
+      expect(s.loadNote).toBeNull();
+      await settle();
+      expect(location.hash).toBe(
+        '#method=lse&N=12&n=3&seed=0&view=s2&data.classes=cat%2Cdog&data.train=4&data.test=2',
+      );
+    } finally {
+      stop();
+    }
+  });
+
+  it('falls back when the link\u2019s subset does not fit, says so, and drops it from the link', async () => {
+    const { lab, data } = labAndData();
+    const { win, location } = fakeWindow('#data.classes=cat&data.train=11');
+    const stop = startUrlSync(lab, win, trainingStore, data);
+    try {
+      expect(location.hash).toMatch(/data\.train=11/);
+      await data.getState().loadFiles([cifar10Archive], []);
+      expect(data.getState().loadNote).toMatch(
+        /^The subset you chose \(classes cat, 11 training .*\) does not fit the data just loaded: the class "cat" has only 10 training images/,
+      );
+      expect(data.getState().subset?.train.count).toBe(100);
+      await settle();
+      expect(location.hash).toBe('#method=lse&N=12&n=3&seed=0&view=s2');
+    } finally {
+      stop();
+    }
+  });
+
+  it('rewrites the hash when the subset fields change, and follows a hash typed by hand', async () => {
+    vi.useFakeTimers();
+    const { lab, data } = labAndData();
+    const { win, writes, location, typeHash } = fakeWindow('#method=kasarla&N=4&n=3');
+    const stop = startUrlSync(lab, win, trainingStore, data);
+    try {
+      expect(writes).toHaveLength(1);
+      data.getState().setSubsetFields({ classes: 'first:3' });
+      data.getState().setSubsetFields({ trainPerClass: '20' });
+      vi.advanceTimersByTime(WRITE_DELAY_MS + 1);
+      expect(writes).toHaveLength(2);
+      expect(location.hash).toBe(
+        '#method=kasarla&N=4&n=3&seed=0&view=s2&data.classes=first%3A3&data.train=20',
+      );
+      // An edit of another key leaves the subset fields as they are (not set again).
+      const fields = data.getState().fields;
+      typeHash('#method=kasarla&N=4&n=3&seed=0&view=s2&data.classes=first:3&data.train=20&N=5');
+      expect(data.getState().fields).toBe(fields);
+      typeHash('#method=kasarla&N=4&n=3&data.test=abc');
+      expect(data.getState().fields).toEqual({
+        classes: 'all',
+        trainPerClass: 'all',
+        testPerClass: 'all',
+        seed: '0',
+      });
+      expect(lab.getState().notices).toEqual([
+        'data.test: "abc" is not "all" or a whole number from 1 up; using the default, all.',
+      ]);
+      expect(location.hash).toBe('#method=kasarla&N=4&n=3&seed=0&view=s2');
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
   });
 });

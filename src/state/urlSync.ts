@@ -1,6 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParamValue } from '../core/methods/types.ts';
 import { expandTourLink } from '../tour/link.ts';
+import type { DataSlice } from './dataSlice.ts';
+import { applyDataValues, dataValues } from './dataUrl.ts';
 import type { PrototypeRequest } from './prototypes.ts';
 import { SETTINGS, type SettingValue } from './settings.ts';
 import { type TrainingState, type TrainSettings, trainingStore } from './training.ts';
@@ -12,6 +14,9 @@ import { parseHash, serialiseHash } from './urlHash.ts';
  * (and when it is edited by hand), and every change of the request, the view or another setting
  * rewrites the hash with history.replaceState (no history entry per change, no reload, no
  * hashchange event). Embedded instances take their state from attributes and never call this.
+ *
+ * The data subset (`data.*`) is part of the link when a data store is given; it is optional
+ * because the lab state alone is a complete link too (tour steps, embed commands).
  */
 
 /** How long hash writes are gathered (a dragged slider would otherwise write 60 times a second). */
@@ -20,6 +25,8 @@ export const WRITE_DELAY_MS = 120;
 const REQUEST = 'request.';
 /** Fields of the training store's settings (a separate store, state/training.ts). */
 const TRAINING = 'training.';
+/** Fields of the data store's subset fields (state/dataSlice.ts, bound in dataUrl.ts). */
+const DATA = 'data.';
 
 /** The values of every setting in SETTINGS, as the store holds them now. */
 export function stateValues(state: LabState): Record<string, SettingValue> {
@@ -27,7 +34,7 @@ export function stateValues(state: LabState): Record<string, SettingValue> {
   const record = state as unknown as Record<string, unknown>;
   const request = state.request as unknown as Record<string, unknown>;
   for (const s of SETTINGS) {
-    if (!s.field || s.field.startsWith(TRAINING)) continue;
+    if (!s.field || s.field.startsWith(TRAINING) || s.field.startsWith(DATA)) continue;
     const value = s.field.startsWith(REQUEST)
       ? request[s.field.slice(REQUEST.length)]
       : record[s.field];
@@ -48,13 +55,18 @@ export function trainingValues(settings: TrainSettings): Record<string, SettingV
   return out;
 }
 
-/** The hash (without #) that describes the store (and the training settings) now. */
+/** The hash (without #) that describes the store (and the training settings, the subset) now. */
 export function stateHash(
   state: LabState,
   training: TrainSettings = trainingStore.getState().settings,
+  data?: StoreApi<DataSlice>,
 ): string {
   return serialiseHash(
-    { ...stateValues(state), ...trainingValues(training) },
+    {
+      ...stateValues(state),
+      ...trainingValues(training),
+      ...(data ? dataValues(data.getState()) : {}),
+    },
     state.request.params,
   );
 }
@@ -86,6 +98,7 @@ export function applyHash(
   store: StoreApi<LabState>,
   hash: string,
   training: StoreApi<TrainingState> = trainingStore,
+  data?: StoreApi<DataSlice>,
 ): void {
   // `#tour=3` alone stands for tour step 3 as its preset sets the page (tour/link.ts).
   const { values, params, notices } = parseHash(expandTourLink(hash));
@@ -94,7 +107,7 @@ export function applyHash(
   const request: Record<string, unknown> = {};
   const trainingPatch: Record<string, unknown> = {};
   for (const s of SETTINGS) {
-    if (!s.field) continue;
+    if (!s.field || s.field.startsWith(DATA)) continue;
     if (s.field.startsWith(TRAINING)) trainingPatch[s.field.slice(TRAINING.length)] = values[s.key];
     else if (s.field.startsWith(REQUEST)) request[s.field.slice(REQUEST.length)] = values[s.key];
     else if (s.field === 'speed') state.setSpeed(values[s.key] as number);
@@ -103,6 +116,7 @@ export function applyHash(
   }
   store.setState(patch as Partial<LabState>);
   training.getState().setSettings(trainingPatch as Partial<TrainSettings>);
+  if (data) applyDataValues(data, values);
   const next = { ...(request as unknown as PrototypeRequest), params };
   const started = state.job !== null || state.current !== null;
   if (!started || !sameRequest(next, store.getState().request)) {
@@ -116,37 +130,41 @@ export function startUrlSync(
   store: StoreApi<LabState>,
   win: Window = window,
   training: StoreApi<TrainingState> = trainingStore,
+  data?: StoreApi<DataSlice>,
 ): () => void {
   let written = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  const hashNow = () => stateHash(store.getState(), training.getState().settings, data);
   const write = () => {
     timer = null;
-    const hash = stateHash(store.getState(), training.getState().settings);
+    const hash = hashNow();
     if (hash === written) return;
     written = hash;
     const { pathname, search } = win.location;
     win.history.replaceState(win.history.state, '', `${pathname}${search}#${hash}`);
   };
 
-  applyHash(store, win.location.hash, training);
+  applyHash(store, win.location.hash, training, data);
   // The link now says exactly what is shown (fallen-back values replaced, defaults spelled out).
   write();
 
-  const unsubscribe = store.subscribe((state) => {
-    if (timer === null && stateHash(state, training.getState().settings) !== written)
-      timer = setTimeout(write, WRITE_DELAY_MS);
-  });
+  const schedule = () => {
+    if (timer === null && hashNow() !== written) timer = setTimeout(write, WRITE_DELAY_MS);
+  };
+  const unsubscribe = store.subscribe(schedule);
   // Training settings change in their own store; batches and epochs do not touch `settings`.
   const unsubscribeTraining = training.subscribe((t, prev) => {
-    if (t.settings === prev.settings || timer !== null) return;
-    if (stateHash(store.getState(), t.settings) !== written)
-      timer = setTimeout(write, WRITE_DELAY_MS);
+    if (t.settings !== prev.settings) schedule();
+  });
+  // The subset fields, in the data store; load progress does not touch them.
+  const unsubscribeData = data?.subscribe((d, prev) => {
+    if (d.fields !== prev.fields || d.fieldsChosen !== prev.fieldsChosen) schedule();
   });
   // A hash typed or pasted into the address bar of an open page.
   const onHashChange = () => {
     if (win.location.hash.slice(1) === written) return;
-    applyHash(store, win.location.hash, training);
+    applyHash(store, win.location.hash, training, data);
     if (timer !== null) clearTimeout(timer);
     write();
   };
@@ -154,6 +172,7 @@ export function startUrlSync(
   return () => {
     unsubscribe();
     unsubscribeTraining();
+    unsubscribeData?.();
     win.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
   };

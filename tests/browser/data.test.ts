@@ -29,8 +29,9 @@ interface DataPage {
 /**
  * Opens the app with data/ served from `dataDir` (null: there is no stored subset), whatever the
  * build's public/data holds. Routes set on the context also catch the loader worker's requests.
+ * `moreHash` is added to the link (e.g. a subset choice).
  */
-async function openApp(dataDir: string | null): Promise<DataPage> {
+async function openApp(dataDir: string | null, moreHash = ''): Promise<DataPage> {
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1280, height: 1100 },
     deviceScaleFactor: 1,
@@ -55,7 +56,7 @@ async function openApp(dataDir: string | null): Promise<DataPage> {
     errors.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await page.goto(tetrahedron, { waitUntil: 'load' });
+  await page.goto(`${tetrahedron}${moreHash}`, { waitUntil: 'load' });
   return { page, errors, close: () => context.close() };
 }
 
@@ -190,6 +191,34 @@ describe('data panel in Chromium', () => {
           .poll(() => page.getByTestId('subset-error').textContent())
           .toMatch(/"ship" has only 500 training images/);
         expect(await counts(page, 'train')).toEqual(['20', '20']);
+        expect(app.errors).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('draws the subset that the link chose from the archive loaded later', async () => {
+      const app = await openApp(null, '&data.classes=first:3&data.train=20&data.test=10');
+      try {
+        const { page } = app;
+        await expect
+          .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 20_000 })
+          .toBe(true);
+        await page.locator('#data-train-files').setInputFiles(CIFAR10.path);
+        await page
+          .locator('[data-testid="data-status"][data-loaded="true"]')
+          .waitFor({ timeout: 60_000 });
+        expect(await counts(page, 'train')).toEqual(['20', '20', '20']);
+        expect(await counts(page, 'test')).toEqual(['10', '10', '10']);
+        expect(await page.locator('.data-class-name').allTextContents()).toEqual([
+          'airplane',
+          'automobile',
+          'bird',
+        ]);
+        expect(await page.locator('#data-classes').inputValue()).toBe('first:3');
+        expect(await page.evaluate(() => location.hash)).toMatch(
+          /&data\.classes=first%3A3&data\.train=20&data\.test=10$/,
+        );
         expect(app.errors).toEqual([]);
       } finally {
         await app.close();

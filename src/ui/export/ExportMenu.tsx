@@ -4,8 +4,11 @@ import type { PrototypeFormat } from '../../core/io/prototypeFile.ts';
 import { useEmbed } from '../../embed/context.ts';
 import { DEFAULT_PANELS, PANEL_IDS } from '../../embed/options.ts';
 import { bookmarkText, makeBookmark, readBookmark } from '../../state/bookmark.ts';
+import { dataValues } from '../../state/dataUrl.ts';
 import { useLab, useLabStore } from '../../state/store.ts';
+import { trainingStore } from '../../state/training.ts';
 import { stateHash } from '../../state/urlSync.ts';
+import { useDataStore } from '../data/dataStore.ts';
 import { copyText, download } from './download.ts';
 import { embedCode } from './embedCode.ts';
 import { applyBookmark } from './loadBookmark.ts';
@@ -30,6 +33,8 @@ function appUrl(kind: string): string {
  */
 export function ExportMenu() {
   const store = useLabStore();
+  // This lab's data store (an element has its own): the subset is part of the link.
+  const dataStore = useDataStore();
   const current = useLab((s) => s.current);
   const embed = useEmbed();
   const [dtype, setDtype] = useState<NpyWriteDtype>('float32');
@@ -55,7 +60,7 @@ export function ExportMenu() {
   };
 
   const saveBookmark = () => {
-    const bookmark = makeBookmark(store.getState(), new Date());
+    const bookmark = makeBookmark(store.getState(), new Date(), dataValues(dataStore.getState()));
     const stem = current ? fileStem(current) : 'lab';
     download(bookmarkText(bookmark), `hypersphere-lab-${stem}.bookmark.json`, 'application/json');
     setMessage({ kind: 'ok', text: 'Saved the bookmark.' });
@@ -81,7 +86,7 @@ export function ExportMenu() {
       setMessage({ kind: 'error', text: `${file.name}: ${read.error}` });
       return;
     }
-    applyBookmark(store, read.bookmark, read.hash);
+    applyBookmark(store, read.bookmark, read.hash, dataStore);
     setMessage({ kind: 'ok', text: `Loaded the bookmark ${file.name}.` });
   };
 
@@ -92,7 +97,7 @@ export function ExportMenu() {
         : PANEL_IDS.filter((p) => p === id || ps.includes(p)),
     );
 
-  const hash = () => stateHash(store.getState());
+  const hash = () => stateHash(store.getState(), trainingStore.getState().settings, dataStore);
   return (
     <section className="card export" aria-labelledby="export-title" data-testid="export">
       <h2 id="export-title">Export and share</h2>

@@ -2,7 +2,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import { createCodebook } from '../../core/math/codebook.ts';
 import { separationMetrics } from '../../core/metrics/separation.ts';
 import type { Bookmark } from '../../state/bookmark.ts';
+import type { DataSlice } from '../../state/dataSlice.ts';
 import { showLoadedPrototypes } from '../../state/loadedFile.ts';
+import { trainingStore } from '../../state/training.ts';
 import type { LabState } from '../../state/types.ts';
 import { applyHash } from '../../state/urlSync.ts';
 
@@ -13,8 +15,13 @@ const FILE_PREFIX = 'file: ';
  * prototypes on screen had been read from a file, those prototypes again (a method's prototypes
  * are made anew from the settings: same seed, same numbers).
  */
-export function applyBookmark(store: StoreApi<LabState>, bookmark: Bookmark, hash: string): void {
-  applyHash(store, hash);
+export function applyBookmark(
+  store: StoreApi<LabState>,
+  bookmark: Bookmark,
+  hash: string,
+  dataStore?: StoreApi<DataSlice>,
+): void {
+  applyHash(store, hash, trainingStore, dataStore);
   const p = bookmark.prototypes;
   if (!p?.method.startsWith(FILE_PREFIX) || p.N < 2) return;
   const data = Float64Array.from(p.data);
