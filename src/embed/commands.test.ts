@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createDataStore } from '../state/dataSlice.ts';
 import { createInProcessRunner } from '../state/runner.ts';
 import { createLabStore } from '../state/store.ts';
+import { cifar10Archive, nodeLoader } from '../state/testing/nodeData.ts';
+import { createTrainingStores } from '../state/training.ts';
 import { applyHash, stateHash } from '../state/urlSync.ts';
 import { applyCommand, type EmbedCommand, isLabMessage, parseCommand } from './commands.ts';
 
@@ -37,6 +40,32 @@ describe('embed commands', () => {
       } as never),
     );
     expect(s.getState().request.params).toEqual({ lr: 0.05 });
+  });
+
+  it('changes only the settings it names: training settings and the subset stay', async () => {
+    const s = await store();
+    const { store: training } = createTrainingStores(() => {
+      throw new Error('no training in this test');
+    });
+    const data = createDataStore(nodeLoader);
+    await data.getState().loadFiles([cifar10Archive], []);
+    const stores = { training, data };
+    const set = (settings: Record<string, string | number>) =>
+      applyCommand(s, command({ type: 'hypersphere-lab:set', settings } as never), stores);
+    expect(set({ 'train.epochs': 7, 'data.classes': 'cat,dog', 'data.train': 4 })).toMatchObject({
+      ok: true,
+    });
+    expect(data.getState().subset?.classNames).toEqual(['cat', 'dog']);
+    expect(data.getState().subset?.train.count).toBe(8);
+    const out = set({ N: 5 });
+    expect(out).toEqual({
+      ok: true,
+      hash: 'method=kasarla&N=5&n=3&seed=0&view=s2&data.classes=cat%2Cdog&data.train=4&train.epochs=7',
+    });
+    expect(training.getState().settings.epochs).toBe(7);
+    expect(data.getState().subset?.train.count).toBe(8);
+    expect(set({ 'data.train': 'many' })).toMatchObject({ ok: false });
+    expect(data.getState().subset?.train.count).toBe(8);
   });
 
   it('refuses a command with any unusable value and changes nothing', async () => {

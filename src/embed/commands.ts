@@ -1,9 +1,12 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParamValue } from '../core/methods/types.ts';
 import { methodSettings, SETTINGS, type Setting, type SettingValue } from '../state/settings.ts';
+import type { DataSlice } from '../state/dataSlice.ts';
+import { dataValues } from '../state/dataUrl.ts';
+import { type TrainingState, trainingStore } from '../state/training.ts';
 import type { LabState } from '../state/types.ts';
 import { parseHash, readSetting } from '../state/urlHash.ts';
-import { applyHash, stateHash, stateValues } from '../state/urlSync.ts';
+import { applyHash, stateHash, stateValues, trainingValues } from '../state/urlSync.ts';
 
 /**
  * The commands an embedding page may send (docs/embedding.md): set settings, run, pause, and get
@@ -22,6 +25,12 @@ export type EmbedCommand =
   | { readonly type: 'hypersphere-lab:run' }
   | { readonly type: 'hypersphere-lab:pause' }
   | { readonly type: 'hypersphere-lab:get' };
+
+/** The stores a command acts on besides the lab's: training settings, and the data subset. */
+export interface CommandStores {
+  readonly training?: StoreApi<TrainingState>;
+  readonly data?: StoreApi<DataSlice>;
+}
 
 export type Outcome =
   | { readonly ok: true; readonly hash: string }
@@ -75,8 +84,14 @@ function strictValue(setting: Setting, value: SettingValue): SettingValue | stri
 function hashAfter(
   state: LabState,
   settings: Readonly<Record<string, SettingValue>>,
+  stores: Required<Pick<CommandStores, 'training'>> & CommandStores,
 ): string | string[] {
-  const values: Record<string, SettingValue> = stateValues(state);
+  // Every setting as it is now (training and subset too), so a command changes only what it names.
+  const values: Record<string, SettingValue> = {
+    ...stateValues(state),
+    ...trainingValues(stores.training.getState().settings),
+    ...(stores.data ? dataValues(stores.data.getState()) : {}),
+  };
   const problems: string[] = [];
   const byKey = new Map(SETTINGS.map((s) => [s.key, s]));
   for (const [key, value] of Object.entries(settings)) {
@@ -115,17 +130,23 @@ function hashAfter(
 }
 
 /** Carries out a command on a lab store. */
-export function applyCommand(store: StoreApi<LabState>, command: EmbedCommand): Outcome {
+export function applyCommand(
+  store: StoreApi<LabState>,
+  command: EmbedCommand,
+  stores: CommandStores = {},
+): Outcome {
   const state = store.getState();
+  const training = stores.training ?? trainingStore;
+  const { data } = stores;
   switch (command.type) {
     case 'hypersphere-lab:set': {
       let hash: string | string[];
       if (command.hash !== undefined) {
         const notices = parseHash(command.hash).notices;
         hash = notices.length ? [...notices] : command.hash;
-      } else hash = hashAfter(state, command.settings ?? {});
+      } else hash = hashAfter(state, command.settings ?? {}, { training, data });
       if (Array.isArray(hash)) return { ok: false, error: `set: ${hash.join(' ')}` };
-      applyHash(store, hash);
+      applyHash(store, hash, training, data);
       break;
     }
     case 'hypersphere-lab:run':
@@ -138,5 +159,5 @@ export function applyCommand(store: StoreApi<LabState>, command: EmbedCommand): 
     case 'hypersphere-lab:get':
       break;
   }
-  return { ok: true, hash: stateHash(store.getState()) };
+  return { ok: true, hash: stateHash(store.getState(), training.getState().settings, data) };
 }

@@ -103,6 +103,7 @@ export class HypersphereLabElement extends HTMLElement {
     this.#stopListening();
     this.#stopListening = listenForCommands({
       store,
+      data: this.#data,
       origins: options.origins,
       id: this.id || null,
     });

@@ -1,10 +1,16 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LabState } from '../state/types.ts';
-import { applyCommand, isLabMessage, PREFIX, parseCommand } from './commands.ts';
+import {
+  applyCommand,
+  type CommandStores,
+  isLabMessage,
+  PREFIX,
+  parseCommand,
+} from './commands.ts';
 
 const OUTGOING = ['resize', 'state', 'error'].map((t) => `${PREFIX}${t}`);
 
-export interface ListenOptions {
+export interface ListenOptions extends CommandStores {
   readonly store: StoreApi<LabState>;
   /** Origins whose commands are obeyed; every other origin is ignored. */
   readonly origins: readonly string[];
@@ -22,6 +28,8 @@ export interface ListenOptions {
  */
 export function listenForCommands({
   store,
+  training,
+  data: dataStore,
   origins,
   id = null,
   win = window,
@@ -42,7 +50,7 @@ export function listenForCommands({
     const outcome =
       'error' in command
         ? { ok: false as const, error: command.error }
-        : applyCommand(store, command);
+        : applyCommand(store, command, { training, data: dataStore });
     const reply = outcome.ok
       ? { type: `${PREFIX}state`, hash: outcome.hash, ...(id ? { target: id } : {}) }
       : { type: `${PREFIX}error`, message: outcome.error, ...(id ? { target: id } : {}) };

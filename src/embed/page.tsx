@@ -48,7 +48,7 @@ export function startEmbedPage(
   startUrlSync(store, window, trainingStore, dataStore);
   installDebugHook(store, window, dataStore);
   for (const notice of options.notices) console.info(`hypersphere-lab: ${notice}`);
-  listenForCommands({ store, origins: options.origins });
+  listenForCommands({ store, data: dataStore, origins: options.origins });
   createRoot(root).render(
     <StrictMode>
       <EmbedApp options={options} kind="iframe" scope="page" />
