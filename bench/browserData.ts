@@ -5,11 +5,11 @@
 // as a person would. Prints, per run, the wall time from the pick to the loaded status and the
 // time the loader worker reports for reading and parsing (streamed gunzip + tar), then medians.
 // bench/data.ts measures the same archive in Node.
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CIFAR10 } from '../src/data/testing/archives.ts';
-import { launchBrowser, openApp, REPO_ROOT, startPreview } from '../tests/browser/harness.ts';
+import { launchBrowser, openApp, startPreview } from '../tests/browser/harness.ts';
+import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' } },
@@ -17,15 +17,7 @@ const { values } = parseArgs({
   strict: false,
 });
 
-const dist = process.env.HSL_DIST ?? join(REPO_ROOT, 'dist');
-if (!existsSync(join(dist, 'index.html'))) {
-  console.log(`skipped: no production build in ${dist} (run \`npx vite build\` first)`);
-  process.exit(0);
-}
-if (!CIFAR10.present) {
-  console.log(`skipped: no CIFAR-10 archive at ${CIFAR10.path} (set ${CIFAR10.envVar})`);
-  process.exit(0);
-}
+skipWithoutBuildOrArchive();
 
 const runs = Math.max(1, Number(values.runs) || 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

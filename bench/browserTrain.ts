@@ -7,13 +7,12 @@
 // 40% was reached (the target: within 3 minutes). Then, on a small subset (200 + 50 images),
 // the feature and training images a second of each backend, chosen by hand. `--mode cnn` times
 // the end-to-end CNN instead (`--mode cnn --no-run` for its images a second per backend only).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { CIFAR10 } from '../src/data/testing/archives.ts';
 import type { TrainingSnapshot } from '../src/ui/training/TrainingPanel.tsx';
-import { launchBrowser, openApp, REPO_ROOT, startPreview } from '../tests/browser/harness.ts';
+import { launchBrowser, openApp, startPreview } from '../tests/browser/harness.ts';
+import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,15 +33,7 @@ const { values } = parseArgs({
 });
 
 const TARGET = 0.4;
-const dist = process.env.HSL_DIST ?? join(REPO_ROOT, 'dist');
-if (!existsSync(join(dist, 'index.html'))) {
-  console.log(`skipped: no production build in ${dist} (run \`npx vite build\` first)`);
-  process.exit(0);
-}
-if (!CIFAR10.present) {
-  console.log(`skipped: no CIFAR-10 archive at ${CIFAR10.path} (set ${CIFAR10.envVar})`);
-  process.exit(0);
-}
+skipWithoutBuildOrArchive();
 
 const budgetMs = Number(values.budget) * 1000;
 const mode = values.mode === 'cnn' ? 'cnn' : 'fast';
