@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { CIFAR10 } from '../src/data/testing/archives.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../src/train/types.ts';
 import type { TrainingSnapshot } from '../src/ui/training/TrainingPanel.tsx';
 import { launchBrowser, openApp, startPreview } from '../tests/browser/harness.ts';
 import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
@@ -17,7 +18,8 @@ import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
 const { values } = parseArgs({
   options: {
     budget: { type: 'string', default: '180' },
-    epochs: { type: 'string', default: '10' },
+    // The app's default (20): the budget, not the epoch count, should end the run.
+    epochs: { type: 'string', default: String(DEFAULT_TRAIN_CONFIG.epochs) },
     // The prototypes: `best` spreads 10 points on S^2 well (max cosine 0.40); the authors' LSE
     // settings leave pairs nearly together at n = 3 (0.84), which costs accuracy.
     method: { type: 'string', default: 'best' },
