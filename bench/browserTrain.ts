@@ -1,5 +1,5 @@
 // Training in headless Chromium: node bin/run-ts.mjs bench/browserTrain.ts [--budget S]
-//   [--epochs N] [--method M] [--mode fast|cnn] [--rates webgpu,webgl,cpu | --no-rates] [--no-run]
+//   [--epochs N] [--method M] [--mode fast|cnn] [--labelling identity|random|hungarian] [--rates webgpu,webgl,cpu | --no-rates] [--no-run]
 // Serves the production build (dist/, or $HSL_DIST; it builds nothing), loads the CIFAR-10
 // archive through the data panel, and trains the fast model (10 classes onto 10 LSE prototypes
 // on S^2, 5,000 training and 1,000 test images) with the backend chosen automatically. Prints
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     // settings leave pairs nearly together at n = 3 (0.84), which costs accuracy.
     method: { type: 'string', default: 'best' },
     mode: { type: 'string', default: 'fast' },
+    // identity | random | hungarian (train.labelling)
+    labelling: { type: 'string', default: 'identity' },
     rates: { type: 'string', default: 'webgpu,webgl,cpu' },
     'no-rates': { type: 'boolean', default: false },
     'no-run': { type: 'boolean', default: false },
@@ -84,14 +86,14 @@ async function run(
 const server = await startPreview();
 const browser = await launchBrowser();
 try {
-  const hash = `method=${values.method}&N=10&n=3&train.mode=${mode}&train.epochs=${Number(values.epochs)}`;
+  const hash = `method=${values.method}&N=10&n=3&train.mode=${mode}&train.epochs=${Number(values.epochs)}&train.labelling=${values.labelling}`;
   const app = await openApp(browser, `${server.url}#${hash}`, { width: 1280, height: 1000 });
   const { page } = app;
 
   if (!values['no-run']) {
     await load(page, 'all', 'all');
     console.log(
-      `${mode} mode, 10 classes, n = 3, 5,000 train / 1,000 test, ${values.epochs} epochs, backend auto, budget ${sec(budgetMs)}`,
+      `${mode} mode, ${values.labelling} labelling, 10 classes, n = 3, 5,000 train / 1,000 test, ${values.epochs} epochs, backend auto, budget ${sec(budgetMs)}`,
     );
     let printed = 0;
     let reached: number | null = null;

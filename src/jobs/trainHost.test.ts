@@ -38,6 +38,17 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
     get done() {
       return steps >= epochs * 3;
     },
+    get epoch() {
+      return Math.floor(steps / 3);
+    },
+    assigned: null as Int32Array | null,
+    /** Training images' embeddings (6 of them, n = 3): class 0 points along -x, class 1 along +x. */
+    async embedTrain() {
+      return Float32Array.of(-1, 0, 0, 1, 0, 0, -1, 0, 0, 1, 0, 0, -1, 0, 0, 1, 0, 0);
+    },
+    setAssignment(assignment: Int32Array) {
+      t.assigned = assignment;
+    },
     async prepare() {},
     trainBatch() {
       if (steps === options.hangAt) return new Promise<never>(() => {});
@@ -141,6 +152,27 @@ describe('training host', () => {
     expect(checkpoints).toHaveLength(1);
     expect(checkpoints[0]).toMatchObject({ checkpoint: { epoch: 1, iterations: 3 } });
     expect(posted[posted.indexOf(checkpoints[0]) - 1]).toMatchObject({ type: 'epoch' });
+  });
+
+  it('hungarian labelling: after the warm-up epoch each class gets the prototype its mean points to', async () => {
+    const trainer = fakeTrainer(2);
+    const { host, posted } = setup(trainer);
+    const labelled = input('fast', 2);
+    // Labels 0, 1, 0, 1, ...: class 0's mean is -x, so it takes prototype 1 (-x) and class 1 prototype 0.
+    const train = { ...labelled.train, labels: Uint8Array.of(0, 1, 0, 1, 0, 1) };
+    host.handle({
+      type: 'start',
+      jobId: 1,
+      input: { ...labelled, train, config: { ...labelled.config, labelling: 'hungarian' } },
+      backend: 'cpu',
+    });
+    await settle();
+    expect(Array.from(trainer.assigned ?? [])).toEqual([1, 0]);
+    const i = posted.findIndex((m) => m.type === 'assignment');
+    expect(posted[i]).toMatchObject({ type: 'assignment', assignment: Int32Array.of(1, 0) });
+    // Once, before the first epoch's evaluation (which then decodes with it).
+    expect(posted.filter((m) => m.type === 'assignment')).toHaveLength(1);
+    expect(posted[i + 1]).toMatchObject({ type: 'epoch', report: { epoch: 1 } });
   });
 
   it('goes on from a checkpoint: restored before the first step, the remaining epochs only', async () => {

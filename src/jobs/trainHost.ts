@@ -5,6 +5,7 @@ import type {
   BackendSelection,
 } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
+import { classMeanRelabelling, HUNGARIAN_WARMUP_EPOCHS } from '../train/labelling.ts';
 import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from '../train/types.ts';
 import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProtocol.ts';
 
@@ -12,6 +13,10 @@ import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProt
 export interface TrainerLike {
   readonly batchesPerEpoch: number;
   readonly done: boolean;
+  /** Completed epochs. */
+  readonly epoch: number;
+  embedTrain(): Promise<Float32Array>;
+  setAssignment(assignment: Int32Array): void;
   prepare(onProgress?: (p: FeatureProgress) => void, shouldStop?: () => boolean): Promise<void>;
   trainBatch(): Promise<BatchReport>;
   evaluate(): Promise<EpochReport>;
@@ -134,6 +139,19 @@ export function createTrainHost(env: TrainHostEnvironment) {
     ]);
   }
 
+  /**
+   * Hungarian labelling: after the warm-up epoch (trained with identity), each class gets the
+   * prototype its mean training embedding points to, for the rest of the run and for decoding.
+   */
+  async function relabelAfterWarmUp(active: Job, trainer: TrainerLike): Promise<void> {
+    if (active.input.config.labelling !== 'hungarian') return;
+    if (trainer.epoch !== HUNGARIAN_WARMUP_EPOCHS) return;
+    const { assignment } = await guarded(active, classMeanRelabelling(trainer, active.input));
+    if (!alive(active)) return;
+    trainer.setAssignment(assignment);
+    env.post({ type: 'assignment', jobId: active.jobId, assignment: Int32Array.from(assignment) });
+  }
+
   /** Read back after every epoch, so a lost device costs at most the epoch in progress. */
   async function postCheckpoint(active: Job, trainer: TrainerLike): Promise<void> {
     const checkpoint = await guarded(active, trainer.checkpoint());
@@ -226,6 +244,8 @@ export function createTrainHost(env: TrainHostEnvironment) {
         if (!alive(active)) return;
         env.post({ type: 'batch', jobId: active.jobId, report, stepMs: env.now() - t0 });
         if (report.batch === report.batchesPerEpoch - 1) {
+          await relabelAfterWarmUp(active, trainer);
+          if (!alive(active)) return;
           const t1 = env.now();
           const epoch = await guarded(active, trainer.evaluate());
           active.lastEvalEnd = env.now();

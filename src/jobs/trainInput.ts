@@ -1,5 +1,6 @@
 import type { Codebook } from '../core/math/codebook.ts';
 import type { CifarSubset } from '../data/subset.ts';
+import { initialAssignment } from '../train/labelling.ts';
 import type { TrainConfig, TrainInput } from '../train/types.ts';
 
 /**
@@ -58,6 +59,10 @@ export function buildTrainInput(
       test: { count: subset.test.count, pixels: subset.test.pixels, labels: subset.test.labels },
       classCount: K,
       prototypes: { N: prototypes.N, n: prototypes.n, data: Float64Array.from(prototypes.data) },
+      // hungarian starts from identity and is relabelled by the training host after its warm-up.
+      ...(config.labelling === 'random'
+        ? { assignment: initialAssignment('random', K, prototypes.N, config.seed) }
+        : {}),
       config,
     },
   };

@@ -70,6 +70,8 @@ export type FromTrainWorker =
       readonly stepMs: number;
     }
   | { readonly type: 'epoch'; readonly jobId: number; readonly report: EpochReport }
+  /** Hungarian labelling chose the class -> prototype assignment (after its warm-up epoch). */
+  | { readonly type: 'assignment'; readonly jobId: number; readonly assignment: Int32Array }
   /** The run's state after each epoch but the last, for going on after a lost device. */
   | { readonly type: 'checkpoint'; readonly jobId: number; readonly checkpoint: TrainCheckpoint }
   | { readonly type: 'live'; readonly jobId: number; readonly live: LiveEvaluation }

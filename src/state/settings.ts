@@ -4,6 +4,7 @@ import type { ParamSpec } from '../core/methods/types.ts';
 import { MAX_IMAGES_PER_CLASS } from '../data/official.ts';
 import { TOUR_STEPS } from '../tour/steps.ts';
 import { BACKEND_CHOICES } from '../train/browser/choose.ts';
+import { LABELLINGS } from '../train/labelling.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS } from '../train/types.ts';
 import { PALETTE_IDS } from './palettes.ts';
 import { DEFAULT_REQUEST, DEFAULT_SPEED, MAX_SPEED, UI_MAX_N } from './prototypes.ts';
@@ -306,6 +307,14 @@ export const SETTINGS: readonly Setting[] = [
     default: DEFAULT_TRAIN_CONFIG.seed,
     ...TRAIN_LIMITS.seed,
     field: 'training.seed',
+  },
+  {
+    key: 'train.labelling',
+    label: 'class-to-prototype labelling',
+    type: 'choice',
+    options: LABELLINGS,
+    default: 'identity',
+    field: 'training.labelling',
   },
   {
     key: 'train.backend',

@@ -150,6 +150,15 @@ describe('training store', () => {
     expect(store.getState().epochs.map((p) => p.epoch)).toEqual([1, 2, 3]);
   });
 
+  it('takes the Hungarian assignment into the run, for the views that decode with it', () => {
+    const fake = fakeRunner();
+    const { store } = createTrainingStores(() => fake.runner);
+    store.getState().start(input, ['a', 'b']);
+    fake.emit({ type: 'assignment', jobId: 1, assignment: Int32Array.of(1, 0) });
+    expect(Array.from(store.getState().run?.input.assignment ?? [])).toEqual([1, 0]);
+    expect(store.getState().status).toMatch(/^Hungarian labelling/);
+  });
+
   it('steps from nothing by starting paused, and reset forgets the run', () => {
     const fake = fakeRunner();
     const { store, live } = createTrainingStores(() => fake.runner);

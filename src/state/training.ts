@@ -3,6 +3,7 @@ import { createTrainClient, type TrainEvent } from '../jobs/trainClient.ts';
 import type { LiveEvaluation } from '../jobs/trainProtocol.ts';
 import type { BackendChoice, BackendName, BackendSelection } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
+import type { LabellingKind } from '../train/labelling.ts';
 import {
   type BatchReport,
   DEFAULT_TRAIN_CONFIG,
@@ -29,6 +30,7 @@ export interface TrainSettings {
   readonly tau: number;
   readonly loss: LossKind;
   readonly seed: number;
+  readonly labelling: LabellingKind;
   readonly backend: BackendChoice;
 }
 
@@ -40,6 +42,7 @@ export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   tau: DEFAULT_TRAIN_CONFIG.tau,
   loss: DEFAULT_TRAIN_CONFIG.loss,
   seed: DEFAULT_TRAIN_CONFIG.seed,
+  labelling: 'identity',
   backend: 'auto',
 };
 
@@ -311,6 +314,16 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
           set({ epochs, last: r, leak: state.leak ?? leakOf(epochs.slice(state.leakFrom)) });
           return;
         }
+        case 'assignment':
+          // The views (embedding colours, example predictions) read the run's assignment.
+          if (state.run) {
+            set({
+              run: { ...state.run, input: { ...state.run.input, assignment: e.assignment } },
+              status:
+                'Hungarian labelling: each class now trains toward the prototype its mean points to',
+            });
+          }
+          return;
         case 'checkpoint':
           // Kept outside the state: nothing draws it, and it is megabytes for the CNN.
           checkpoint = e.checkpoint;

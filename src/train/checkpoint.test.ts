@@ -88,6 +88,26 @@ describe('checkpoints', { timeout: 120_000 }, () => {
     expect(maxDifference(r.resumedEnd.weights, r.straightEnd.weights)).toBeLessThan(1e-4);
   });
 
+  it('carries the class -> prototype assignment (a Hungarian relabelling survives a restore)', async () => {
+    const trainer = createTrainer(tf, tinyInput({ epochs: 2 }));
+    await trainer.prepare();
+    trainer.setAssignment(Int32Array.of(2, 0, 1));
+    const saved = await trainer.checkpoint();
+    expect(Array.from(saved.assignment ?? [])).toEqual([2, 0, 1]);
+    trainer.dispose();
+    const other = createTrainer(tf, tinyInput({ epochs: 2 }));
+    await other.prepare();
+    await other.restore(saved);
+    expect(Array.from(other.assignment)).toEqual([2, 0, 1]);
+    await expect(
+      createTrainer(tf, tinyInput({ epochs: 2 })).restore({
+        ...saved,
+        assignment: Int32Array.of(0, 0, 1),
+      }),
+    ).rejects.toThrow();
+    other.dispose();
+  });
+
   it('a checkpoint before the first step restores to the untrained start', async () => {
     const trainer = createTrainer(tf, tinyInput({ epochs: 2 }));
     await trainer.prepare();

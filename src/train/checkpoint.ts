@@ -21,6 +21,8 @@ export interface TrainCheckpoint {
   readonly moments: readonly SavedTensor[];
   /** Adam's step counter (its bias corrections follow from it). */
   readonly iterations: number;
+  /** The class -> prototype assignment in use (it may have changed during training). */
+  readonly assignment?: Int32Array;
 }
 
 async function save(t: TF.Tensor): Promise<SavedTensor> {

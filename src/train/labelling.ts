@@ -33,7 +33,7 @@ export function initialAssignment(
 
 /** The Hungarian assignment for the trainer's current embeddings of the training images. */
 export async function classMeanRelabelling(
-  trainer: Trainer,
+  trainer: Pick<Trainer, 'embedTrain'>,
   input: TrainInput,
 ): Promise<{ assignment: Int32Array; score: number }> {
   const { prototypes, classCount, train } = input;

@@ -195,7 +195,8 @@ class Loop implements Trainer {
     if (this.batch !== 0) {
       throw new TrainingError('a checkpoint is taken between epochs, not in the middle of one');
     }
-    return takeCheckpoint(this.epoch, this.pipeline.network.variables, this.optimizer);
+    const saved = await takeCheckpoint(this.epoch, this.pipeline.network.variables, this.optimizer);
+    return { ...saved, assignment: Int32Array.from(this.assignment) };
   }
 
   async restore(checkpoint: TrainCheckpoint): Promise<void> {
@@ -206,7 +207,10 @@ class Loop implements Trainer {
         `the saved training state is after epoch ${checkpoint.epoch}, but this run has only ${this.input.config.epochs} epochs`,
       );
     }
+    if (checkpoint.assignment)
+      checkAssignment(checkpoint.assignment, this.input.classCount, this.input.prototypes.N);
     await restoreCheckpoint(this.tf, checkpoint, this.pipeline.network.variables, this.optimizer);
+    if (checkpoint.assignment) this.setAssignment(checkpoint.assignment);
     // The shuffles of the epochs already trained, drawn and dropped, so the rest of the run
     // sees the same order as a run that was never interrupted.
     for (let e = 0; e < checkpoint.epoch; e++) permutation(this.input.train.count, this.shuffleRng);

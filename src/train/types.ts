@@ -28,6 +28,12 @@ export interface TrainConfig {
   readonly augment: boolean;
   /** Fast mode only: hidden units of the MLP head (0 = a linear head). Default 128. */
   readonly hiddenUnits?: number;
+  /**
+   * Which prototype each class gets (train/labelling.ts): `identity` (class k -> prototype k),
+   * `random`, or `hungarian` (after a warm-up epoch, the prototype its mean embedding points to).
+   * Read by the browser's training host; the command line's `--labelling` does the same.
+   */
+  readonly labelling?: 'identity' | 'random' | 'hungarian';
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {

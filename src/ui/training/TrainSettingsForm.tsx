@@ -48,6 +48,23 @@ export function TrainSettingsForm({ disabled }: { readonly disabled: boolean }) 
           <option value="mettes">Mettes (1 − cos)²</option>
         </select>
       </span>
+      <span className="train-field">
+        <label
+          htmlFor="train-labelling"
+          title="Which prototype each class trains toward: in dataset order, at random, or (Hungarian) the one its images already point to after a warm-up epoch"
+        >
+          Labelling
+        </label>
+        <select
+          id="train-labelling"
+          value={settings.labelling}
+          onChange={(e) => set({ labelling: e.target.value as TrainSettings['labelling'] })}
+        >
+          <option value="identity">identity (class k → prototype k)</option>
+          <option value="random">random</option>
+          <option value="hungarian">Hungarian after 1 epoch</option>
+        </select>
+      </span>
       {NUMBERS.map(({ key, label, integer, title }) => (
         <span key={key} className="train-field">
           <label htmlFor={`train-${key}`} title={title}>
