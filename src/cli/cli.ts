@@ -31,6 +31,7 @@ import { resolveParams } from '../core/methods/params.ts';
 import { InfeasibleError, InputError, runMethod } from '../core/methods/registry.ts';
 import type { ParamValue } from '../core/methods/types.ts';
 import { separationMetrics } from '../core/metrics/separation.ts';
+import { TrainingError } from '../train/types.ts';
 import type { PrototypesCommand } from './args.ts';
 import { COMMANDS, parseArgs, UsageError } from './args.ts';
 import { runExperimentCommand } from './experiment.ts';
@@ -38,7 +39,6 @@ import { EXPERIMENT_HELP } from './experimentArgs.ts';
 import { helpText, METRICS_HELP } from './help.ts';
 import { runTrainCommand } from './train.ts';
 import { TRAIN_HELP } from './trainArgs.ts';
-import { TrainingError } from '../train/types.ts';
 
 /** Where the CLI writes; process.stdout/stderr by default, replaceable in tests. */
 export interface CliIO {

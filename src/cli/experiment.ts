@@ -4,19 +4,18 @@
  * stderr; with --json the last line of stdout is the whole result as one JSON object.
  */
 import { performance } from 'node:perf_hooks';
-import { parseClassSpec } from '../data/classSpec.ts';
+import { parseClassSpec, SelectionError } from '../data/classSpec.ts';
+import { DataError } from '../data/errors.ts';
 import { loadCifar } from '../data/load.ts';
 import { fileSource } from '../data/node/readFile.ts';
 import { makeSubset } from '../data/subset.ts';
-import { SelectionError } from '../data/classSpec.ts';
-import { DataError } from '../data/errors.ts';
 import { ExperimentSpecError, planRuns } from '../train/experiment/plan.ts';
 import { coarseOfClasses, FEATURE_SEED, runExperiment } from '../train/experiment/runner.ts';
-import { computeFeatures } from '../train/pipelines/fastPipeline.ts';
-import type { FastFeatures } from '../train/types.ts';
 import { summarise } from '../train/experiment/stats.ts';
 import type { RunResult, SummaryRow } from '../train/experiment/types.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
+import { computeFeatures } from '../train/pipelines/fastPipeline.ts';
+import type { FastFeatures } from '../train/types.ts';
 import { UsageError } from './args.ts';
 import type { CliIO } from './cli.ts';
 import { type ExperimentCommand, parseExperimentArgs } from './experimentArgs.ts';

@@ -7,7 +7,7 @@ import { LIMITS, METHODS } from '../core/methods/registry.ts';
 import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from '../train/experiment/types.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS, type TrainMode } from '../train/types.ts';
 import { UsageError } from './args.ts';
-import { realFlag, wholeFlag } from './numberFlags.ts';
+import { optimiserFlags, wholeFlag } from './numberFlags.ts';
 
 export interface ExperimentCommand {
   readonly kind: 'experiment';
@@ -128,21 +128,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentCommand 
       mode,
       epochs,
       hiddenUnits: head === 'linear' ? 0 : (DEFAULT_TRAIN_CONFIG.hiddenUnits ?? 256),
-      learningRate: get(
-        'lr',
-        (v) => realFlag('lr', v, TRAIN_LIMITS.learningRate.min, TRAIN_LIMITS.learningRate.max),
-        DEFAULT_TRAIN_CONFIG.learningRate,
-      ),
-      batchSize: get(
-        'batch',
-        (v) => wholeFlag('batch', v, TRAIN_LIMITS.batchSize.min, TRAIN_LIMITS.batchSize.max),
-        DEFAULT_TRAIN_CONFIG.batchSize,
-      ),
-      tau: get(
-        'tau',
-        (v) => realFlag('tau', v, TRAIN_LIMITS.tau.min, TRAIN_LIMITS.tau.max),
-        DEFAULT_TRAIN_CONFIG.tau,
-      ),
+      ...optimiserFlags((name) => values.get(name)),
     },
     labelling: {
       ...DEFAULT_LABELLING_OPTIONS,

@@ -4,14 +4,14 @@
  * line, the last line of stdout). tfjs is imported only here, on demand.
  */
 import { performance } from 'node:perf_hooks';
+import { createCodebook } from '../core/math/codebook.ts';
+import { runMethod } from '../core/methods/registry.ts';
+import { separationMetrics } from '../core/metrics/separation.ts';
 import { SelectionError } from '../data/classSpec.ts';
 import { DataError } from '../data/errors.ts';
 import { loadCifar } from '../data/load.ts';
 import { fileSource } from '../data/node/readFile.ts';
 import { makeSubset } from '../data/subset.ts';
-import { runMethod } from '../core/methods/registry.ts';
-import { createCodebook } from '../core/math/codebook.ts';
-import { separationMetrics } from '../core/metrics/separation.ts';
 import { initialAssignment, trainWithLabelling } from '../train/labelling.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
 import { createTrainer } from '../train/trainer.ts';

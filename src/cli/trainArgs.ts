@@ -12,7 +12,7 @@ import {
   type TrainMode,
 } from '../train/types.ts';
 import { UsageError } from './args.ts';
-import { realFlag, wholeFlag } from './numberFlags.ts';
+import { optimiserFlags, wholeFlag } from './numberFlags.ts';
 
 export interface TrainCommand {
   readonly kind: 'train';
@@ -116,17 +116,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
       (v) => wholeFlag('seed', v, L.seed.min, L.seed.max),
       DEFAULT_TRAIN_CONFIG.seed,
     ),
-    tau: get('tau', (v) => realFlag('tau', v, L.tau.min, L.tau.max), DEFAULT_TRAIN_CONFIG.tau),
-    learningRate: get(
-      'lr',
-      (v) => realFlag('lr', v, L.learningRate.min, L.learningRate.max),
-      DEFAULT_TRAIN_CONFIG.learningRate,
-    ),
-    batchSize: get(
-      'batch',
-      (v) => wholeFlag('batch', v, L.batchSize.min, L.batchSize.max),
-      DEFAULT_TRAIN_CONFIG.batchSize,
-    ),
+    ...optimiserFlags((name) => values.get(name)),
     loss: get('loss', (v) => oneOf('loss', v, LOSSES), DEFAULT_TRAIN_CONFIG.loss),
     augment: !flags.has('no-augment'),
     hiddenUnits: get(
