@@ -3,11 +3,10 @@
  * on TensorFlow.js's cpu backend and prints the runs and their summary. Progress lines go to
  * stderr; with --json the last line of stdout is the whole result as one JSON object.
  */
+
 import { performance } from 'node:perf_hooks';
 import { parseClassSpec, SelectionError } from '../data/classSpec.ts';
 import { DataError } from '../data/errors.ts';
-import { loadCifar } from '../data/load.ts';
-import { fileSource } from '../data/node/readFile.ts';
 import { makeSubset } from '../data/subset.ts';
 import { ExperimentSpecError, planRuns } from '../train/experiment/plan.ts';
 import { coarseOfClasses, FEATURE_SEED, runExperiment } from '../train/experiment/runner.ts';
@@ -20,6 +19,7 @@ import { UsageError } from './args.ts';
 import type { CliIO } from './cli.ts';
 import { type ExperimentCommand, parseExperimentArgs } from './experimentArgs.ts';
 import { type FeatureKey, readFeatureCache, writeFeatureCache } from './experimentFeatures.ts';
+import { loadTrainAndTest } from './loadArchives.ts';
 
 /** The JSON object the command prints (numbers as measured; NaN std becomes null). */
 export function experimentJson(results: readonly RunResult[], summary: readonly SummaryRow[]) {
@@ -74,10 +74,7 @@ async function experiment(argv: readonly string[], io: CliIO): Promise<number> {
   const command: ExperimentCommand = parseExperimentArgs(argv);
   const plan = planRuns(command.spec);
   const log = (line: string) => io.stderr.write(`${line}\n`);
-  const trainSources = [await fileSource(command.train)];
-  const testSources =
-    command.test !== null && command.test !== command.train ? [await fileSource(command.test)] : [];
-  const dataset = await loadCifar({ train: trainSources, test: testSources });
+  const dataset = await loadTrainAndTest(command.train, command.test);
   const subset = makeSubset(dataset, {
     classes: parseClassSpec(command.classes),
     trainPerClass: command.trainPerClass,

@@ -3,14 +3,13 @@
  * on TensorFlow.js's cpu backend. Progress on stderr; the result on stdout (with --json, one JSON
  * line, the last line of stdout). tfjs is imported only here, on demand.
  */
+
 import { performance } from 'node:perf_hooks';
 import { createCodebook } from '../core/math/codebook.ts';
 import { runMethod } from '../core/methods/registry.ts';
 import { separationMetrics } from '../core/metrics/separation.ts';
 import { SelectionError } from '../data/classSpec.ts';
 import { DataError } from '../data/errors.ts';
-import { loadCifar } from '../data/load.ts';
-import { fileSource } from '../data/node/readFile.ts';
 import { makeSubset } from '../data/subset.ts';
 import { initialAssignment, trainWithLabelling } from '../train/labelling.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
@@ -18,6 +17,7 @@ import { createTrainer } from '../train/trainer.ts';
 import type { EpochReport } from '../train/types.ts';
 import { UsageError } from './args.ts';
 import type { CliIO } from './cli.ts';
+import { loadTrainAndTest } from './loadArchives.ts';
 import { parseTrainArgs, type TrainCommand } from './trainArgs.ts';
 
 /** The JSON line: the fields the issue names first, then what else a script may want. */
@@ -54,10 +54,7 @@ export async function runTrainCommand(argv: readonly string[], io: CliIO): Promi
 async function train(command: TrainCommand, io: CliIO): Promise<number> {
   const started = performance.now();
   const log = (line: string) => io.stderr.write(`${line}\n`);
-  const trainSources = [await fileSource(command.train)];
-  const testSources =
-    command.test !== null && command.test !== command.train ? [await fileSource(command.test)] : [];
-  const dataset = await loadCifar({ train: trainSources, test: testSources });
+  const dataset = await loadTrainAndTest(command.train, command.test);
   const subset = makeSubset(dataset, {
     classes: command.classes === null ? { kind: 'all' } : { kind: 'first', count: command.classes },
     trainPerClass: command.perClass ?? 'all',
