@@ -60,7 +60,7 @@ export function TrainSettingsForm({ disabled }: { readonly disabled: boolean }) 
           value={settings.labelling}
           onChange={(e) => set({ labelling: e.target.value as TrainSettings['labelling'] })}
         >
-          <option value="identity">identity (class k → prototype k)</option>
+          <option value="identity">identity (k → k)</option>
           <option value="random">random</option>
           <option value="hungarian">Hungarian after 1 epoch</option>
         </select>
