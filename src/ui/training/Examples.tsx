@@ -1,37 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { imagePixels } from '../../data/dataset.ts';
-import { IMAGE_SIDE } from '../../data/formats.ts';
-import { toRgba } from '../../data/pixels.ts';
+import { takeInTurn } from '../../data/takeInTurn.ts';
 import { trainingStore } from '../../state/training.ts';
+import { CifarImage } from '../data/CifarImage.tsx';
 import { useLiveDraw } from './useLive.ts';
 
 const COUNT = 12;
 
 /** Test images to show: the first of each class in turn (the same ones every run). */
 export function exampleIndices(labels: Uint8Array, classCount: number, max = COUNT): number[] {
-  const byClass: number[][] = Array.from({ length: classCount }, () => []);
-  const per = Math.ceil(max / classCount);
-  labels.forEach((label, i) => {
-    if (byClass[label].length < per) byClass[label].push(i);
-  });
-  const out: number[] = [];
-  for (let round = 0; round < per; round++) {
-    for (const list of byClass) if (round < list.length && out.length < max) out.push(list[round]);
-  }
-  return out;
-}
-
-function Thumb({ pixels }: { readonly pixels: Uint8Array }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx) return;
-    const image = new ImageData(IMAGE_SIDE, IMAGE_SIDE);
-    toRgba(pixels, image.data);
-    ctx.putImageData(image, 0, 0);
-  }, [pixels]);
-  return <canvas ref={canvas} width={IMAGE_SIDE} height={IMAGE_SIDE} />;
+  return takeInTurn(labels, classCount, max);
 }
 
 /**
@@ -69,7 +48,7 @@ export function Examples() {
         const label = run.input.test.labels[i];
         return (
           <figure key={i} data-index={i} data-label={label} data-state="none">
-            <Thumb pixels={imagePixels(run.input.test.pixels, i)} />
+            <CifarImage pixels={imagePixels(run.input.test.pixels, i)} />
             <figcaption>
               <span className="train-true">{run.classNames[label]}</span>
               <span className="train-pred">not yet predicted</span>
