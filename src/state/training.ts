@@ -8,11 +8,9 @@ import {
   type BatchReport,
   DEFAULT_TRAIN_CONFIG,
   type EpochReport,
-  type LossKind,
   TRAIN_LIMITS,
   type TrainConfig,
   type TrainInput,
-  type TrainMode,
 } from '../train/types.ts';
 
 /**
@@ -22,17 +20,14 @@ import {
  * through transient subscriptions, so no React component re-renders per batch.
  */
 
-export interface TrainSettings {
-  readonly mode: TrainMode;
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly tau: number;
-  readonly loss: LossKind;
-  readonly seed: number;
+/** The library's config fields a person sets in the panel (and the link), plus the backend. */
+export type TrainSettings = Pick<
+  TrainConfig,
+  'mode' | 'epochs' | 'batchSize' | 'learningRate' | 'tau' | 'loss' | 'seed'
+> & {
   readonly labelling: LabellingKind;
   readonly backend: BackendChoice;
-}
+};
 
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
   mode: DEFAULT_TRAIN_CONFIG.mode,
