@@ -2,24 +2,19 @@
 // (default: $CIFAR10_ARCHIVE or ../shared/data/cifar-10-binary.tar.gz). Prints one line a run and the
 // median. CPU time (all threads of this process, zlib included) is printed too: it varies less than
 // wall time on a busy machine.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+
 import { parseArgs } from 'node:util';
 import { countOf, datasetBytes } from '../src/data/dataset.ts';
 import { loadCifar } from '../src/data/load.ts';
 import { fileSource } from '../src/data/node/readFile.ts';
+import { cifar10Archive } from './lib/archive.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { runs: { type: 'string', default: '5' } },
 });
-const root = new URL('..', import.meta.url).pathname;
-const path = resolve(
-  positionals[0] ??
-    process.env.CIFAR10_ARCHIVE ??
-    resolve(root, '../shared/data/cifar-10-binary.tar.gz'),
-);
-if (!existsSync(path)) {
+const { path, present } = cifar10Archive(positionals[0]);
+if (!present) {
   console.error(`no archive at ${path}: pass one, or set CIFAR10_ARCHIVE`);
   process.exit(1);
 }

@@ -4,8 +4,7 @@
 // the linear head, 8 methods). Prints the feature time, one line a run, the
 // summary table and the total wall time against the 10-minute goal. CPU time is printed too: it
 // varies less than wall time on a busy machine.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+
 import { parseArgs } from 'node:util';
 import { summaryTable } from '../src/cli/experiment.ts';
 import { loadCifar } from '../src/data/load.ts';
@@ -18,6 +17,7 @@ import { DEFAULT_LABELLING_OPTIONS } from '../src/train/experiment/types.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures } from '../src/train/pipelines/fastPipeline.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/types.ts';
+import { cifar10Archive } from './lib/archive.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,13 +28,8 @@ const { values, positionals } = parseArgs({
     methods: { type: 'string', default: 'random,onehot,orthoplex,kasarla,mettes,lse,rm,bch' },
   },
 });
-const root = new URL('..', import.meta.url).pathname;
-const path = resolve(
-  positionals[0] ??
-    process.env.CIFAR10_ARCHIVE ??
-    resolve(root, '../shared/data/cifar-10-binary.tar.gz'),
-);
-if (!existsSync(path)) {
+const { path, present } = cifar10Archive(positionals[0]);
+if (!present) {
   console.error(`no archive at ${path}: pass one, or set CIFAR10_ARCHIVE`);
   process.exit(1);
 }

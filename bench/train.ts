@@ -5,8 +5,7 @@
 // test accuracy with 10 classes on S^2, n = 3, LSE prototypes) for each seed, then the end-to-end
 // CNN on a small subset (training and inference images/s, accuracy). --quick: fewer images and
 // epochs, for a smoke run. CPU time is printed next to wall time: on a busy machine it varies less.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+
 import { parseArgs } from 'node:util';
 import { runMethod } from '../src/core/methods/registry.ts';
 import { loadCifar } from '../src/data/load.ts';
@@ -16,6 +15,7 @@ import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures } from '../src/train/pipelines/fastPipeline.ts';
 import { createTrainer, trainToEnd } from '../src/train/trainer.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainInput } from '../src/train/types.ts';
+import { cifar10Archive } from './lib/archive.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,11 +27,8 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const seeds = values.seeds.split(',').map(Number);
-const root = new URL('..', import.meta.url).pathname;
-const path = resolve(
-  process.env.CIFAR10_ARCHIVE ?? resolve(root, '../shared/data/cifar-10-binary.tar.gz'),
-);
-if (!existsSync(path)) {
+const { path, present } = cifar10Archive();
+if (!present) {
   console.log(`bench/train.ts skipped: no CIFAR-10 archive at ${path} (set CIFAR10_ARCHIVE)`);
   process.exit(0);
 }
