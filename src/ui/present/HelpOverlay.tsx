@@ -25,6 +25,9 @@ export function HelpOverlay() {
       className="help-overlay"
       data-testid="help"
       aria-labelledby={titleId}
+      // Escape fires `cancel` at once and `close` a task later; the store must know at once, or a
+      // `?` pressed right after Escape would toggle the help it still thinks is open.
+      onCancel={() => setOpen(false)}
       onClose={() => setOpen(false)}
     >
       <h2 id={titleId}>Keyboard shortcuts</h2>
