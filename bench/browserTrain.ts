@@ -113,7 +113,7 @@ try {
       console.log(`  ${p.name} (${p.kind}): calibration ${timed}`);
     }
     console.log(
-      `features: ${end.features ? `${end.features.images} images in ${sec(end.features.ms)} (${rate((1000 * end.features.images) / end.features.ms)})` : '–'}; first step after ${sec(end.firstStepMs)}; training ${rate(end.imagesPerSecond)}`,
+      `features: ${end.features ? `${end.features.images} images in ${sec(end.features.ms)} (${rate((1000 * end.features.images) / end.features.ms)}${end.features.backend ? ` on ${end.features.backend}` : ''})` : '–'}; first step after ${sec(end.firstStepMs)}; training ${rate(end.imagesPerSecond)}`,
     );
     const best = Math.max(0, ...end.epochs.map((e) => e.testAccuracy));
     console.log(
@@ -140,7 +140,7 @@ try {
       }
       const f = end.features;
       console.log(
-        `  ${name}: features ${f ? rate((1000 * f.images) / f.ms) : '–'}, training ${rate(end.imagesPerSecond)}, first step after ${sec(end.firstStepMs)}`,
+        `  ${name}: features ${f ? `${rate((1000 * f.images) / f.ms)}${f.backend ? ` on ${f.backend}` : ''}` : '–'}, training ${rate(end.imagesPerSecond)}, first step after ${sec(end.firstStepMs)}`,
       );
     }
   }

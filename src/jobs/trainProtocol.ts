@@ -61,6 +61,8 @@ export type FromTrainWorker =
       readonly jobId: number;
       readonly done: number;
       readonly total: number;
+      /** The tfjs backend computing the features (wasm while training runs on the cpu). */
+      readonly backend?: string;
     }
   | {
       readonly type: 'batch';

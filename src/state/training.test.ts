@@ -90,6 +90,22 @@ describe('training store', () => {
     expect(store.getState().phase).toBe('done');
   });
 
+  it('records the feature pass when it finishes: images, time and the backend it ran on', () => {
+    const fake = fakeRunner();
+    const { store } = createTrainingStores(() => fake.runner);
+    store.getState().start(input, ['a', 'b']);
+    fake.emit({ type: 'prepare', jobId: 1, done: 0, total: 6 });
+    fake.emit({ type: 'prepare', jobId: 1, done: 4, total: 6, backend: 'wasm' });
+    expect(store.getState().prepare).toEqual({ done: 4, total: 6 });
+    expect(store.getState().features).toBeNull();
+    fake.emit({ type: 'prepare', jobId: 1, done: 6, total: 6, backend: 'wasm' });
+    expect(store.getState().features).toMatchObject({ images: 6, backend: 'wasm' });
+    expect(store.getState().features?.ms).toBeGreaterThanOrEqual(0);
+    // A new run forgets the old pass.
+    store.getState().start(input, ['a', 'b']);
+    expect(store.getState().features).toBeNull();
+  });
+
   it('says when the tensor count grows between epochs', () => {
     const fake = fakeRunner();
     const { store } = createTrainingStores(() => fake.runner);

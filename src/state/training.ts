@@ -91,8 +91,15 @@ export interface TrainingState {
   readonly savedEpoch: number | null;
   /** Milliseconds from Start to the first step's report (setup, preparation, shader compiles). */
   readonly firstStepMs: number | null;
-  /** Fast mode's feature pass: images and milliseconds (from its first report to its last). */
-  readonly features: { readonly images: number; readonly ms: number } | null;
+  /**
+   * Fast mode's feature pass: images, milliseconds (from its first report to its last) and the
+   * tfjs backend that computed them (wasm while training runs on the cpu).
+   */
+  readonly features: {
+    readonly images: number;
+    readonly ms: number;
+    readonly backend?: string;
+  } | null;
 
   setSettings(patch: Partial<TrainSettings>): void;
   /** Starts a run (replacing any); `paused` stops before the first step. */
@@ -266,7 +273,15 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
           const finished = e.total > 0 && e.done === e.total;
           set({
             prepare: { done: e.done, total: e.total },
-            ...(finished ? { features: { images: e.total, ms: now - preparingSince } } : {}),
+            ...(finished
+              ? {
+                  features: {
+                    images: e.total,
+                    ms: now - preparingSince,
+                    ...(e.backend ? { backend: e.backend } : {}),
+                  },
+                }
+              : {}),
           });
           return;
         }

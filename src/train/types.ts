@@ -100,6 +100,8 @@ export interface FastFeatures {
   readonly seed: number;
   /** Milliseconds fitting and extraction took. */
   readonly timeMs: number;
+  /** The tfjs backend the filters were applied on (e.g. wasm while training runs on the cpu). */
+  readonly backend?: string;
 }
 
 export interface BatchReport {
@@ -134,6 +136,8 @@ export interface EpochReport {
 export interface FeatureProgress {
   readonly done: number;
   readonly total: number;
+  /** The tfjs backend applying the filters (known once the pass has started). */
+  readonly backend?: string;
 }
 
 /** A failure a student can act on (NaN loss, bad sizes); the message says what to change. */

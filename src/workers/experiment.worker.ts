@@ -10,8 +10,12 @@ import { createExperimentHost } from '../jobs/experimentHost.ts';
 import type { ToExperimentWorker } from '../jobs/experimentProtocol.ts';
 import { activate, probeBackends } from '../train/browser/backends.ts';
 import { firstHardware } from '../train/browser/choose.ts';
+import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// On the cpu the feature pass borrows the WebAssembly backend (models/featureBackend.ts).
+const wasmRegistered = registerWasmBackend(tf);
 
 const host = createExperimentHost({
   tf,
@@ -20,6 +24,7 @@ const host = createExperimentHost({
   // WebGL on a real GPU (the feature stage's convolutions); on a software renderer the CPU
   // backend is as fast and needs no shader compiling.
   selectBackend: async () => {
+    await wasmRegistered;
     const hardware = firstHardware(await probeBackends(tf));
     if (hardware && (await activate(tf, hardware.name).catch(() => false))) return hardware.name;
     await activate(tf, 'cpu');

@@ -11,17 +11,25 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { createTrainHost } from '../jobs/trainHost.ts';
 import type { ToTrainWorker } from '../jobs/trainProtocol.ts';
 import { loseDevice, selectBackend, watchDeviceLoss } from '../train/browser/backends.ts';
+import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
 import { createTrainer } from '../train/trainer.ts';
 import { TrainingError } from '../train/types.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// The fast mode's feature pass borrows the WebAssembly backend when training runs on the cpu;
+// it is registered while the backends are probed, and waited for before the choice is made.
+const wasmRegistered = registerWasmBackend(tf);
 
 const host = createTrainHost({
   post: (message, transfer) => self.postMessage(message, { transfer: transfer ?? [] }),
   now: () => performance.now(),
   // A timer task, so pause and stop queued behind a step are read before the next one.
   yieldToInbox: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-  selectBackend: (choice, known, onStatus) => selectBackend(tf, choice, { known, onStatus }),
+  selectBackend: async (choice, known, onStatus) => {
+    await wasmRegistered;
+    return selectBackend(tf, choice, { known, onStatus });
+  },
   createTrainer: (input) => createTrainer(tf, input),
   watchDevice: (backend, onLost) => watchDeviceLoss(tf, backend, (e) => onLost(e.message)),
   loseDevice: (backend) => loseDevice(tf, backend),

@@ -157,6 +157,8 @@ describe('training in Chromium', () => {
         await waitForEnd(page, 120_000);
         const webglMs = Date.now() - t1;
         const webgl = await snapshot(page);
+        // On a GPU backend (even a software one) the features are computed where training runs.
+        expect(await page.getByTestId('train-timing').textContent()).not.toMatch(/WebAssembly/);
         const gl = await losses(page);
         expect(gl.steps).toBe(STEPS);
         expect(gl.recent).toBeLessThan(gl.first);
@@ -213,6 +215,10 @@ describe('training in Chromium', () => {
         await waitForEnd(page, 120_000);
         expect((await losses(page)).steps).toBe(STEPS);
         const cpu = await snapshot(page);
+        // On the cpu backend the feature pass borrows tfjs's WebAssembly backend.
+        expect(await page.getByTestId('train-timing').textContent()).toMatch(
+          /^Features: [\d,]+ images in .+ \([\d,.]+ images\/s, on WebAssembly\)\./,
+        );
         expect(cpu?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
         expect(cpu?.epochs[0]).toEqual(firstEpoch);
         const s = (ms: number | null | undefined) => `${((ms ?? Number.NaN) / 1000).toFixed(1)} s`;

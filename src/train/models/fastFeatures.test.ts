@@ -11,6 +11,7 @@ import {
   responseSide,
   standardise,
 } from './fastFeatures.ts';
+import { enterFeatureBackend } from './featureBackend.ts';
 import { CONTRAST_EPS, type PatchStage } from './patchStage.ts';
 
 let tf: typeof TF;
@@ -63,35 +64,53 @@ function direct(stage: PatchStage, pixels: Uint8Array, image: number): number[] 
   return out;
 }
 
+/** Extracts features of 3 random images and compares them with direct(). */
+async function checkAgainstDirect(): Promise<void> {
+  const rng = createRandom(11);
+  const count = 3;
+  const pixels = new Uint8Array(count * 3072);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = rng.int(256);
+  const d = 108;
+  const weights = Float32Array.from({ length: d * 2 }, () => 0.1 * rng.normal());
+  const weightSums = new Float32Array(2);
+  for (let i = 0; i < d; i++) for (let j = 0; j < 2; j++) weightSums[j] += weights[i * 2 + j];
+  const stage: PatchStage = {
+    patch: 6,
+    filters: 2,
+    weights,
+    weightSums,
+    bias: Float32Array.from([0.3, -0.2]),
+  };
+  const before = tf.memory().numTensors;
+  const done: number[] = [];
+  const features = await extractFeatures(tf, stage, OPTIONS, pixels, count, (n) => done.push(n));
+  expect(tf.memory().numTensors).toBe(before);
+  expect(done).toEqual([2, 3]);
+  expect(features?.length).toBe(count * 16);
+  for (let image = 0; image < count; image++) {
+    const expected = direct(stage, pixels, image);
+    expected.forEach((v, i) => {
+      expect(features?.[image * 16 + i]).toBeCloseTo(v, 3);
+    });
+  }
+}
+
 describe('extractFeatures', { timeout: 120_000 }, () => {
   it('matches a direct computation of the encoded, pooled responses', async () => {
-    const rng = createRandom(11);
-    const count = 3;
-    const pixels = new Uint8Array(count * 3072);
-    for (let i = 0; i < pixels.length; i++) pixels[i] = rng.int(256);
-    const d = 108;
-    const weights = Float32Array.from({ length: d * 2 }, () => 0.1 * rng.normal());
-    const weightSums = new Float32Array(2);
-    for (let i = 0; i < d; i++) for (let j = 0; j < 2; j++) weightSums[j] += weights[i * 2 + j];
-    const stage: PatchStage = {
-      patch: 6,
-      filters: 2,
-      weights,
-      weightSums,
-      bias: Float32Array.from([0.3, -0.2]),
-    };
-    const before = tf.memory().numTensors;
-    const done: number[] = [];
-    const features = await extractFeatures(tf, stage, OPTIONS, pixels, count, (n) => done.push(n));
-    expect(tf.memory().numTensors).toBe(before);
-    expect(done).toEqual([2, 3]);
-    expect(features?.length).toBe(count * 16);
-    for (let image = 0; image < count; image++) {
-      const expected = direct(stage, pixels, image);
-      expected.forEach((v, i) => {
-        expect(features?.[image * 16 + i]).toBeCloseTo(v, 3);
-      });
+    expect(tf.getBackend()).toBe('cpu');
+    await checkAgainstDirect();
+  });
+
+  it('matches it on the WebAssembly backend that the feature pass borrows from the cpu', async () => {
+    const backend = await enterFeatureBackend(tf);
+    try {
+      expect(backend.name).toBe('wasm');
+      expect(tf.getBackend()).toBe('wasm');
+      await checkAgainstDirect();
+    } finally {
+      await backend.leave();
     }
+    expect(tf.getBackend()).toBe('cpu');
   });
 
   it('returns null when asked to stop', async () => {

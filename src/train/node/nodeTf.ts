@@ -3,7 +3,9 @@
  * (tfjs-node cannot be installed here). The whole @tensorflow/tfjs package, because it is what
  * registers the gradients in the same copy of tfjs-core that it exports; a separate import of
  * tfjs-core's register_all_gradients would load a second copy in Node. Loaded on demand:
- * importing tfjs takes a while, and the CLI's other commands do not need it.
+ * importing tfjs takes a while, and the CLI's other commands do not need it. The WebAssembly
+ * backend is registered too (it finds its .wasm files beside its own module), for the fast mode's
+ * feature pass (models/featureBackend.ts); training itself stays on the cpu backend.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 
@@ -12,6 +14,8 @@ let loaded: Promise<typeof TF> | null = null;
 export function loadNodeTf(): Promise<typeof TF> {
   loaded ??= (async () => {
     const tf = (await import('@tensorflow/tfjs')) as unknown as typeof TF;
+    // Registers 'wasm' with the same tfjs-core (one hoisted copy); it starts on first use only.
+    await import('@tensorflow/tfjs-backend-wasm');
     // Silence the "install tfjs-node" banner: it cannot be installed here.
     tf.env().set('IS_TEST', true);
     await tf.setBackend('cpu');

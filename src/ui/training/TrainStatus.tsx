@@ -51,7 +51,7 @@ export function TrainStatus() {
       {(features || firstStepMs !== null) && (
         <p className="hint" data-testid="train-timing">
           {features &&
-            `Features: ${features.images.toLocaleString('en-US')} images in ${durationText(features.ms)} (${rateText((1000 * features.images) / Math.max(1, features.ms))}). `}
+            `Features: ${features.images.toLocaleString('en-US')} images in ${durationText(features.ms)} (${rateText((1000 * features.images) / Math.max(1, features.ms))}${featureBackendText(features.backend)}). `}
           {firstStepMs !== null && `First step done ${durationText(firstStepMs)} after Start.`}
         </p>
       )}
@@ -101,4 +101,9 @@ export function TrainStatus() {
       )}
     </div>
   );
+}
+
+/** Where the features were computed, in words (nothing when it is the training backend). */
+function featureBackendText(backend: string | undefined): string {
+  return backend === 'wasm' ? ', on WebAssembly' : '';
 }

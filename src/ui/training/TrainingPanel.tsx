@@ -2,8 +2,14 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { buildTrainInput } from '../../jobs/trainInput.ts';
 import { EmbeddingScene } from '../../scene/embedding/EmbeddingScene.tsx';
-import { configOf, type EpochPoint, trainingStore, trainLive } from '../../state/training.ts';
 import { useLab } from '../../state/store.ts';
+import {
+  configOf,
+  type EpochPoint,
+  type TrainingState,
+  trainingStore,
+  trainLive,
+} from '../../state/training.ts';
 import { useData } from '../data/dataStore.ts';
 import { BackendBadge } from './BackendBadge.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
@@ -21,7 +27,7 @@ export interface TrainingSnapshot {
   readonly reason: string | null;
   readonly probes: readonly { name: string; kind: string; imagesPerSecond?: number }[];
   readonly firstStepMs: number | null;
-  readonly features: { readonly images: number; readonly ms: number } | null;
+  readonly features: TrainingState['features'];
   readonly steps: number;
   readonly imagesPerSecond: number;
   readonly epochs: readonly EpochPoint[];

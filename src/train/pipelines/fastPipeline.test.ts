@@ -1,0 +1,58 @@
+import type * as TF from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../core/math/random.ts';
+import { FAST_FEATURES, type FeatureOptions } from '../models/fastFeatures.ts';
+import { loadNodeTf } from '../node/nodeTf.ts';
+import type { TrainSplit } from '../types.ts';
+import { computeFeatures } from './fastPipeline.ts';
+
+let tf: typeof TF;
+beforeAll(async () => {
+  tf = await loadNodeTf();
+}, 120_000);
+
+// Small enough for a unit test: 8 filters fitted on 300 patches.
+const OPTIONS: FeatureOptions = { ...FAST_FEATURES, filters: 8, samples: 300, chunk: 3 };
+
+function randomSplit(count: number, seed: number): TrainSplit {
+  const rng = createRandom(seed);
+  const pixels = new Uint8Array(count * 3072);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = rng.int(256);
+  return { count, pixels, labels: new Uint8Array(count) };
+}
+
+describe('computeFeatures', { timeout: 120_000 }, () => {
+  it('borrows the WebAssembly backend from the cpu, hands it back, and matches the cpu features', async () => {
+    const train = randomSplit(5, 1);
+    const test = randomSplit(3, 2);
+    const before = tf.memory().numTensors;
+    const onWasm = await computeFeatures(tf, train, test, 7, undefined, undefined, OPTIONS);
+    expect(onWasm?.backend).toBe('wasm');
+    expect(tf.getBackend()).toBe('cpu');
+    expect(tf.memory().numTensors).toBe(before);
+
+    // The same pass with no WebAssembly backend registered stays on the cpu.
+    const factory = tf.findBackendFactory('wasm');
+    if (factory === null) throw new Error('the Node loader registers the wasm backend');
+    tf.removeBackend('wasm');
+    let onCpu: Awaited<ReturnType<typeof computeFeatures>>;
+    try {
+      onCpu = await computeFeatures(tf, train, test, 7, undefined, undefined, OPTIONS);
+    } finally {
+      tf.registerBackend('wasm', factory, 2);
+    }
+    expect(onCpu?.backend).toBe('cpu');
+    expect(tf.getBackend()).toBe('cpu');
+    if (!onWasm || !onCpu) throw new Error('not stopped');
+    const width = 2 * OPTIONS.filters * OPTIONS.grid * OPTIONS.grid;
+    expect(onWasm.width).toBe(width);
+    for (const split of ['train', 'test', 'trainFlipped'] as const) {
+      const a = onWasm[split];
+      const b = onCpu[split];
+      expect(a?.length).toBe(b?.length);
+      // Standardised features: float32 rounding of sums in another order, nothing more.
+      for (let i = 0; i < (a?.length ?? 0); i++)
+        expect(a?.[i]).toBeCloseTo(b?.[i] ?? Number.NaN, 3);
+    }
+  });
+});
