@@ -136,7 +136,78 @@ describe('extractFeatures', { timeout: 120_000 }, () => {
   });
 });
 
+/** patchRows the plain way: every value read from the CHW image, sums over every patch. */
+function patchRowsDirect(
+  pixels: Uint8Array,
+  image: number,
+  patch: number,
+  stride: number,
+  flip: boolean,
+) {
+  const side = responseSide(patch, stride);
+  const rows: number[] = [];
+  const means: number[] = [];
+  const meanSquares: number[] = [];
+  for (let py = 0; py < side; py++) {
+    for (let px = 0; px < side; px++) {
+      let sum = 0;
+      let sq = 0;
+      for (let dy = 0; dy < patch; dy++) {
+        for (let dx = 0; dx < patch; dx++) {
+          const x = px * stride + dx;
+          for (let c = 0; c < 3; c++) {
+            const v =
+              pixels[image * 3072 + c * 1024 + (py * stride + dy) * 32 + (flip ? 31 - x : x)];
+            rows.push(v);
+            sum += v;
+            sq += v * v;
+          }
+        }
+      }
+      means.push(Math.fround(sum / (patch * patch * 3)));
+      meanSquares.push(Math.fround(sq / (patch * patch * 3)));
+    }
+  }
+  return { rows, means, meanSquares };
+}
+
 describe('patchRows', () => {
+  it('equals the plain computation for random images, patch sizes, strides and mirroring', () => {
+    const rng = createRandom(5);
+    const pixels = new Uint8Array(3 * 3072);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = rng.int(256);
+    for (const [patch, stride] of [
+      [6, 2],
+      [5, 3],
+      [4, 4],
+    ]) {
+      // Reused buffers (longer than needed, dirty from the last round) give the same rows.
+      const positions = 3 * responseSide(patch, stride) ** 2;
+      const scratch = {
+        rows: new Float32Array(positions * patch * patch * 3).fill(-1),
+        means: new Float32Array(positions).fill(-1),
+        meanSquares: new Float32Array(positions).fill(-1),
+      };
+      for (const [flip, into] of [
+        [false, undefined],
+        [true, undefined],
+        [false, scratch],
+        [true, scratch],
+      ] as const) {
+        const got = patchRows(pixels, 1, 3, patch, stride, flip, into);
+        const per = responseSide(patch, stride) ** 2;
+        for (const image of [1, 2]) {
+          const want = patchRowsDirect(pixels, image, patch, stride, flip);
+          const d = patch * patch * 3;
+          const o = (image - 1) * per;
+          expect(Array.from(got.rows.subarray(o * d, (o + per) * d))).toEqual(want.rows);
+          expect(Array.from(got.means.subarray(o, o + per))).toEqual(want.means);
+          expect(Array.from(got.meanSquares.subarray(o, o + per))).toEqual(want.meanSquares);
+        }
+      }
+    }
+  });
+
   it('reads patches at the stride, mirrored when asked, with their mean and mean square', () => {
     const pixels = new Uint8Array(3072);
     for (let p = 0; p < 1024; p++) {
