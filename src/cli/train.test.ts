@@ -111,6 +111,8 @@ describe('hypersphere-lab train', { timeout: 120_000 }, () => {
     expect(err).toMatch(/hungarian: classes -> prototypes \[/);
     const result = JSON.parse(out.trim().split('\n').at(-1) as string);
     expect(result.mode).toBe('fast');
+    // Fast mode is matrix products: on the CPU it runs on tfjs's WebAssembly backend.
+    expect(result.backend).toBe('wasm');
     expect(result.labelling).toBe('hungarian');
     // Cross-polytope in R^2 (4 points): neighbours at 90 degrees.
     expect(result.maxCosine).toBeCloseTo(0, 12);

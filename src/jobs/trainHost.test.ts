@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendSelection } from '../train/browser/choose.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import {
   DEFAULT_TRAIN_CONFIG,
   type EpochReport,
   type TrainInput,
   TrainingError,
 } from '../train/types.ts';
-import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import { createTrainHost, type TrainerLike } from './trainHost.ts';
 import type { FromTrainWorker } from './trainProtocol.ts';
 
@@ -104,12 +104,16 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
 
 function setup(trainer: TrainerLike | (() => TrainerLike)) {
   const posted: FromTrainWorker[] = [];
+  const selected: { choice: string; mode: string }[] = [];
   let lose: (detail: string) => void = () => {};
   const host = createTrainHost({
     post: (m) => posted.push(m),
     now: () => (clock += 1),
     yieldToInbox: () => new Promise((r) => setTimeout(r, 0)),
-    selectBackend: async () => selection,
+    selectBackend: async (choice, _known, _onStatus, mode) => {
+      selected.push({ choice, mode });
+      return selection;
+    },
     createTrainer: () => (typeof trainer === 'function' ? trainer() : trainer),
     watchDevice: (_backend, onLost) => {
       lose = onLost;
@@ -123,7 +127,7 @@ function setup(trainer: TrainerLike | (() => TrainerLike)) {
   });
   const types = () => posted.map((m) => m.type);
   const batches = () => posted.filter((m) => m.type === 'batch').length;
-  return { host, posted, types, batches };
+  return { host, posted, types, batches, selected };
 }
 
 /** Lets the host run until it waits on something that never comes. */
@@ -134,9 +138,11 @@ const settle = async () => {
 describe('training host', () => {
   it('trains to the end: a batch message per step, an evaluation per epoch, then done', async () => {
     const trainer = fakeTrainer(2);
-    const { host, posted, types, batches } = setup(trainer);
+    const { host, posted, types, batches, selected } = setup(trainer);
     host.handle({ type: 'start', jobId: 1, input: input(), backend: 'webgl' });
     await settle();
+    // The backend is chosen knowing the mode (on the CPU the fast mode runs on WebAssembly).
+    expect(selected).toEqual([{ choice: 'webgl', mode: 'cnn' }]);
     expect(types()[0]).toBe('backend');
     expect(posted.find((m) => m.type === 'backend')).toMatchObject({ selection });
     expect(batches()).toBe(6);

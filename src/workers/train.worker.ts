@@ -12,13 +12,14 @@ import { createTrainHost } from '../jobs/trainHost.ts';
 import type { ToTrainWorker } from '../jobs/trainProtocol.ts';
 import { loseDevice, selectBackend, watchDeviceLoss } from '../train/browser/backends.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
+import { switchFastModeToWasm } from '../train/models/featureBackend.ts';
 import { createTrainer } from '../train/trainer.ts';
 import { TrainingError } from '../train/types.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// The fast mode's feature pass borrows the WebAssembly backend when training runs on the cpu;
-// it is registered while the backends are probed, and waited for before the choice is made.
+// On the CPU the fast mode runs on tfjs's WebAssembly backend (models/featureBackend.ts); it is
+// registered while the backends are probed, and waited for before the choice is made.
 const wasmRegistered = registerWasmBackend(tf);
 
 const host = createTrainHost({
@@ -26,9 +27,12 @@ const host = createTrainHost({
   now: () => performance.now(),
   // A timer task, so pause and stop queued behind a step are read before the next one.
   yieldToInbox: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-  selectBackend: async (choice, known, onStatus) => {
+  selectBackend: async (choice, known, onStatus, mode) => {
     await wasmRegistered;
-    return selectBackend(tf, choice, { known, onStatus });
+    const selection = await selectBackend(tf, choice, { known, onStatus });
+    return selection.name === 'cpu' && (await switchFastModeToWasm(tf, mode))
+      ? { ...selection, engine: 'WebAssembly' }
+      : selection;
   },
   createTrainer: (input) => createTrainer(tf, input),
   watchDevice: (backend, onLost) => watchDeviceLoss(tf, backend, (e) => onLost(e.message)),

@@ -215,7 +215,8 @@ describe('training in Chromium', () => {
         await waitForEnd(page, 120_000);
         expect((await losses(page)).steps).toBe(STEPS);
         const cpu = await snapshot(page);
-        // On the cpu backend the feature pass borrows tfjs's WebAssembly backend.
+        // On the CPU the fast mode runs on tfjs's WebAssembly backend, the features too.
+        expect(await page.getByTestId('train-backend').textContent()).toBe('CPU · WebAssembly');
         expect(await page.getByTestId('train-timing').textContent()).toMatch(
           /^Features: [\d,]+ images in .+ \([\d,.]+ images\/s, on WebAssembly\)\./,
         );

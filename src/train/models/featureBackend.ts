@@ -1,14 +1,44 @@
 /**
- * Where the fast mode's feature pass runs. Its one heavy operation is a matrix product (every
- * 6x6 patch of every image times 64 filters: 1.35 million multiply-adds an image), which tfjs's
- * plain JavaScript cpu backend does at about 300 images a second here. The WebAssembly backend
- * (XNNPACK, SIMD) does the same product four to seven times faster, so when training runs on the
- * cpu backend and the environment has registered `wasm` (the training worker and the Node loader
- * do), the feature pass borrows it and hands the cpu back afterwards. On a GPU backend the
- * product stays where it is: a GPU is faster still. The features differ from the cpu's only by
- * float32 rounding (the sums run in another order); the pass is deterministic either way.
+ * tfjs's WebAssembly backend as the CPU's faster arm. The fast mode is matrix products and
+ * element-wise ops (the patch filters over every image, then a small head): the WebAssembly
+ * backend (XNNPACK, SIMD) runs those several times faster than the plain JavaScript cpu backend,
+ * but it has no convolution gradient, so the CNN cannot train on it. Hence:
+ * - a fast-mode run chosen for the CPU trains on it whole (switchFastModeToWasm), and
+ * - the feature pass alone borrows it from the cpu backend when a caller stays there (the
+ *   experiment runner, the CLI's feature cache): enterFeatureBackend.
+ * Only where the environment registered `wasm` (the training and experiment workers, the Node
+ * loader). Results differ from the cpu's by float32 rounding only (sums in another order).
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import type { TrainMode } from '../types.ts';
+
+export const WASM_BACKEND = 'wasm';
+
+/**
+ * Makes the WebAssembly backend current; false (and `fallback` current again) when it is not
+ * registered or its module fails to start (an old browser, a blocked fetch).
+ */
+async function switchToWasm(tf: typeof TF, fallback: string): Promise<boolean> {
+  if (tf.findBackendFactory(WASM_BACKEND) === null) return false;
+  let switched = false;
+  try {
+    switched = await tf.setBackend(WASM_BACKEND);
+  } catch {
+    switched = false;
+  }
+  if (switched && tf.getBackend() === WASM_BACKEND) return true;
+  await tf.setBackend(fallback);
+  return false;
+}
+
+/**
+ * For a run that will train on the cpu backend: in fast mode, switches to WebAssembly for the
+ * whole run and answers true. Call before the trainer is created, so its tensors live there.
+ */
+export async function switchFastModeToWasm(tf: typeof TF, mode: TrainMode): Promise<boolean> {
+  if (mode !== 'fast' || tf.getBackend() !== 'cpu') return false;
+  return switchToWasm(tf, 'cpu');
+}
 
 export interface FeatureBackend {
   /** The backend the features are computed on. */
@@ -17,25 +47,14 @@ export interface FeatureBackend {
   leave(): Promise<void>;
 }
 
-export const FEATURE_BACKEND = 'wasm';
-
+/** The feature pass borrows WebAssembly from the cpu backend; any other backend keeps the work. */
 export async function enterFeatureBackend(tf: typeof TF): Promise<FeatureBackend> {
   const previous = tf.getBackend();
-  const stay: FeatureBackend = { name: previous, leave: async () => {} };
-  if (previous !== 'cpu' || tf.findBackendFactory(FEATURE_BACKEND) === null) return stay;
-  let switched = false;
-  try {
-    switched = await tf.setBackend(FEATURE_BACKEND);
-  } catch {
-    switched = false;
-  }
-  if (!switched || tf.getBackend() !== FEATURE_BACKEND) {
-    // The WebAssembly module failed to start (an old browser, a blocked fetch): stay on the cpu.
-    await tf.setBackend(previous);
-    return stay;
+  if (previous !== 'cpu' || !(await switchToWasm(tf, previous))) {
+    return { name: previous, leave: async () => {} };
   }
   return {
-    name: FEATURE_BACKEND,
+    name: WASM_BACKEND,
     leave: async () => {
       await tf.setBackend(previous);
     },

@@ -41,7 +41,9 @@ export function BackendBadge({ locked }: { readonly locked: boolean }) {
           title={selection?.reason ?? 'The backend is chosen when training starts'}
         >
           {selection ? BACKEND_LABEL[selection.name] : 'no backend yet'}
-          {chosen && chosen.kind !== 'gpu' && ` · ${KIND_WORD[chosen.kind]}`}
+          {selection?.engine
+            ? ` · ${selection.engine}`
+            : chosen && chosen.kind !== 'gpu' && ` · ${KIND_WORD[chosen.kind]}`}
         </span>
         <span className="train-rate" data-testid="train-rate" ref={rate} aria-live="off">
           –
