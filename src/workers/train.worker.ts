@@ -28,8 +28,10 @@ const host = createTrainHost({
   // A timer task, so pause and stop queued behind a step are read before the next one.
   yieldToInbox: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
   selectBackend: async (choice, known, onStatus, mode) => {
-    await wasmRegistered;
-    const selection = await selectBackend(tf, choice, { known, onStatus });
+    const wasm = await wasmRegistered;
+    // Without a real GPU the fast mode takes the CPU (on WebAssembly) without timing anything.
+    const cpuEngine = wasm && mode === 'fast' ? 'WebAssembly' : undefined;
+    const selection = await selectBackend(tf, choice, { known, onStatus, cpuEngine });
     return selection.name === 'cpu' && (await switchFastModeToWasm(tf, mode))
       ? { ...selection, engine: 'WebAssembly' }
       : selection;

@@ -9,6 +9,7 @@ import {
   type BackendName,
   type BackendProbe,
   type BackendSelection,
+  type CpuEngine,
   chooseBackend,
   needsCalibration,
 } from './choose.ts';
@@ -182,7 +183,7 @@ export async function selectBackend(
     readonly known?: readonly BackendProbe[];
     readonly budgetMs?: number;
     readonly onStatus?: (text: string) => void;
-  } = {},
+  } & CpuEngine = {},
 ): Promise<BackendSelection> {
   let probes = await probeBackends(tf);
   const known = options.known ?? [];
@@ -191,7 +192,7 @@ export async function selectBackend(
     return p.available && k ? { ...p, imagesPerSecond: k.imagesPerSecond } : p;
   });
   const untimed = probes.some((p) => p.available && p.imagesPerSecond === undefined);
-  if (needsCalibration(choice, probes) && untimed) {
+  if (needsCalibration(choice, probes, options) && untimed) {
     const timed: BackendProbe[] = [];
     // Cheapest first, so the student sees numbers soon; WebGPU compiles shaders on first use.
     for (const p of [...probes].reverse()) {
@@ -212,7 +213,7 @@ export async function selectBackend(
     probes = timed;
   }
   for (;;) {
-    const selection = chooseBackend(choice, probes);
+    const selection = chooseBackend(choice, probes, options);
     if (await activate(tf, selection.name).catch(() => false)) return selection;
     if (selection.name === 'cpu' && !probes.some((p) => p.available && p.name !== 'cpu')) {
       throw new Error('no TensorFlow.js backend could start, not even the CPU one');

@@ -23,6 +23,29 @@ describe('choosing a training backend', () => {
     expect(chooseBackend('auto', probes).name).toBe('webgl');
   });
 
+  it('takes the CPU without timing when it runs this mode on WebAssembly and no GPU is real', () => {
+    const untimed = [probe('webgpu', 'software'), probe('webgl', 'software'), probe('cpu', 'cpu')];
+    const engine = { cpuEngine: 'WebAssembly' };
+    expect(needsCalibration('auto', untimed, engine)).toBe(false);
+    const s = chooseBackend('auto', untimed, engine);
+    expect(s).toMatchObject({ name: 'cpu', calibrated: false });
+    expect(s.reason).toBe(
+      'no GPU found (every GPU backend is emulated in software), and on the CPU this mode runs on WebAssembly, faster than an emulated GPU',
+    );
+    // A real GPU still comes first, and a choice by hand is still honoured.
+    const withGpu = [probe('webgpu', 'software'), probe('webgl', 'gpu'), probe('cpu', 'cpu')];
+    expect(chooseBackend('auto', withGpu, engine).name).toBe('webgl');
+    expect(needsCalibration('webgpu', untimed, engine)).toBe(false);
+    expect(chooseBackend('webgpu', untimed, engine).name).toBe('webgpu');
+    // Without the CPU the engine is no reason to skip the calibration.
+    const noCpu = [
+      probe('webgpu', 'software'),
+      probe('webgl', 'software'),
+      probe('cpu', 'cpu', undefined, false),
+    ];
+    expect(needsCalibration('auto', noCpu, engine)).toBe(true);
+  });
+
   it('lets a calibration decide when every GPU backend is emulated', () => {
     const untimed = [probe('webgpu', 'software'), probe('webgl', 'software'), probe('cpu', 'cpu')];
     expect(needsCalibration('auto', untimed)).toBe(true);
