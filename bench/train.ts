@@ -1,6 +1,6 @@
-// Training speed, memory and fast-mode accuracy in Node (TensorFlow.js wasm backend for the fast
-// mode, cpu for the CNN):
-//   node bin/run-ts.mjs bench/train.ts [--quick] [--seeds 0,1,2] [--no-cnn] [--no-fast]
+// Training speed, memory and fast-mode accuracy in Node (TensorFlow.js's WebAssembly backend, as
+// the CLI uses; `--backend cpu` for its JavaScript one):
+//   node bin/run-ts.mjs bench/train.ts [--quick] [--seeds 0,1,2] [--no-cnn] [--no-fast] [--backend wasm|cpu]
 // On the CIFAR-10 subset ($CIFAR10_ARCHIVE, default ../shared/data/cifar-10-binary.tar.gz):
 // fast mode (feature extraction time, head training images/s, numTensors and bytes per epoch,
 // test accuracy with 10 classes on S^2, n = 3, LSE prototypes) for each seed, then the end-to-end
@@ -12,7 +12,7 @@ import { runMethod } from '../src/core/methods/registry.ts';
 import { loadCifar } from '../src/data/load.ts';
 import { fileSource } from '../src/data/node/readFile.ts';
 import { makeSubset } from '../src/data/subset.ts';
-import { switchFastModeToWasm } from '../src/train/models/featureBackend.ts';
+import { switchCpuToWasm } from '../src/train/models/featureBackend.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures } from '../src/train/pipelines/fastPipeline.ts';
 import { createTrainer, trainToEnd } from '../src/train/trainer.ts';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '0,1,2' },
+    backend: { type: 'string', default: 'wasm' },
     'no-cnn': { type: 'boolean', default: false },
     'no-fast': { type: 'boolean', default: false },
   },
@@ -43,6 +44,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const tf = await loadNodeTf();
+if (values.backend === 'wasm') await switchCpuToWasm(tf);
+console.log(`backend: ${tf.getBackend()}`);
 const dataset = await loadCifar({ train: [await fileSource(path)] });
 const N = 10;
 const n = 3;
@@ -68,9 +71,6 @@ if (!values['no-fast'])
       `${fastConfig.epochs} epochs, batch ${fastConfig.batchSize}, hidden ${fastConfig.hiddenUnits}`,
   );
 const accuracies: number[] = [];
-// As the CLI and the training worker do: fast mode on tfjs's WebAssembly backend when it is there.
-const fastBackend = (await switchFastModeToWasm(tf, 'fast')) ? 'wasm' : tf.getBackend();
-if (!values['no-fast']) console.log(`fast mode on the ${fastBackend} backend`);
 for (const seed of values['no-fast'] ? [] : quick ? seeds.slice(0, 1) : seeds) {
   const start = performance.now();
   const cpu0 = cpuNow();
@@ -126,8 +126,6 @@ if (accuracies.length > 1) {
     `fast mode: mean test accuracy ${pct(mean)} over seeds ${seeds.join(', ')} (min ${pct(Math.min(...accuracies))})`,
   );
 }
-
-await tf.setBackend('cpu'); // the CNN cannot train on wasm (no convolution gradient)
 
 // ---- End-to-end CNN on a small subset (slow on a CPU).
 if (!values['no-cnn']) {

@@ -1,8 +1,8 @@
 /**
  * `hypersphere-lab experiment`: loads the CIFAR files, draws the subset, runs every planned run
- * on TensorFlow.js's cpu backend (fast mode: its WebAssembly backend) and prints the runs and
- * their summary. Progress lines go to stderr; with --json the last line of stdout is the whole
- * result as one JSON object.
+ * on TensorFlow.js's WebAssembly backend (its cpu backend where that cannot start) and prints
+ * the runs and their summary. Progress lines go to stderr; with --json the last line of stdout is
+ * the whole result as one JSON object.
  */
 
 import { performance } from 'node:perf_hooks';
@@ -13,7 +13,7 @@ import { ExperimentSpecError, planRuns } from '../train/experiment/plan.ts';
 import { coarseOfClasses, FEATURE_SEED, runExperiment } from '../train/experiment/runner.ts';
 import { summarise } from '../train/experiment/stats.ts';
 import type { RunResult, SummaryRow } from '../train/experiment/types.ts';
-import { switchFastModeToWasm } from '../train/models/featureBackend.ts';
+import { switchCpuToWasm } from '../train/models/featureBackend.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
 import { computeFeatures } from '../train/pipelines/fastPipeline.ts';
 import type { FastFeatures } from '../train/types.ts';
@@ -88,8 +88,8 @@ async function experiment(argv: readonly string[], io: CliIO): Promise<number> {
     `experiment: ${K} classes, ${subset.train.count} training and ${subset.test.count} test images, N = ${K}, n = ${command.spec.n}, ${plan.length} runs`,
   );
   const tf = await loadNodeTf();
-  // Fast mode is matrix products: on the CPU, tfjs's WebAssembly backend runs them faster.
-  await switchFastModeToWasm(tf, command.spec.config.mode);
+  // tfjs's WebAssembly backend trains both modes several times faster than its JavaScript one.
+  await switchCpuToWasm(tf);
   const started = performance.now();
   let lastLine = 0;
   let features: FastFeatures | null = null;

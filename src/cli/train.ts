@@ -1,8 +1,8 @@
 /**
  * `hypersphere-lab train`: one training run on a CIFAR subset with prototypes from any method,
- * on TensorFlow.js's cpu backend (fast mode: its WebAssembly backend). Progress on stderr; the
- * result on stdout (with --json, one JSON line, the last line of stdout). tfjs is imported only
- * here, on demand.
+ * on TensorFlow.js's WebAssembly backend (its cpu backend where that cannot start). Progress on
+ * stderr; the result on stdout (with --json, one JSON line, the last line of stdout). tfjs is
+ * imported only here, on demand.
  */
 
 import { performance } from 'node:perf_hooks';
@@ -13,7 +13,7 @@ import { SelectionError } from '../data/classSpec.ts';
 import { DataError } from '../data/errors.ts';
 import { makeSubset } from '../data/subset.ts';
 import { initialAssignment, trainWithLabelling } from '../train/labelling.ts';
-import { switchFastModeToWasm } from '../train/models/featureBackend.ts';
+import { switchCpuToWasm } from '../train/models/featureBackend.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
 import { createTrainer } from '../train/trainer.ts';
 import type { EpochReport } from '../train/types.ts';
@@ -80,8 +80,8 @@ async function train(command: TrainCommand, io: CliIO): Promise<number> {
       `${command.method} prototypes in R^${command.n} (max cosine ${maxCosine.toFixed(4)}), ${command.labelling} labelling`,
   );
   const tf = await loadNodeTf();
-  // Fast mode is matrix products: on the CPU, tfjs's WebAssembly backend runs them faster.
-  await switchFastModeToWasm(tf, command.config.mode);
+  // tfjs's WebAssembly backend trains both modes several times faster than its JavaScript one.
+  await switchCpuToWasm(tf);
   const input = {
     train: subset.train,
     test: subset.test,

@@ -4,18 +4,14 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { runExperiment } from '../train/experiment/runner.ts';
-import type { TrainMode } from '../train/types.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from './experimentProtocol.ts';
 
 export interface ExperimentHostEnvironment {
   readonly tf: typeof TF;
   post(message: FromExperimentWorker): void;
   now(): number;
-  /**
-   * Activates a backend for runs of these modes (fast-mode runs alone may go to WebAssembly on
-   * the CPU); resolves with its name.
-   */
-  selectBackend(modes: readonly TrainMode[]): Promise<string>;
+  /** Activates a backend; resolves with its name. */
+  selectBackend(): Promise<string>;
 }
 
 export function createExperimentHost(env: ExperimentHostEnvironment) {
@@ -23,8 +19,7 @@ export function createExperimentHost(env: ExperimentHostEnvironment) {
     async handle(message: ToExperimentWorker): Promise<void> {
       const { jobId } = message;
       try {
-        const modes = message.runs.map((r) => r.config.mode);
-        env.post({ type: 'backend', jobId, name: await env.selectBackend(modes) });
+        env.post({ type: 'backend', jobId, name: await env.selectBackend() });
         let last = Number.NEGATIVE_INFINITY;
         await runExperiment(env.tf, message.data, message.n, message.runs, message.labelling, {
           onProgress(progress) {

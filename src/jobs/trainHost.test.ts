@@ -104,16 +104,12 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
 
 function setup(trainer: TrainerLike | (() => TrainerLike)) {
   const posted: FromTrainWorker[] = [];
-  const selected: { choice: string; mode: string }[] = [];
   let lose: (detail: string) => void = () => {};
   const host = createTrainHost({
     post: (m) => posted.push(m),
     now: () => (clock += 1),
     yieldToInbox: () => new Promise((r) => setTimeout(r, 0)),
-    selectBackend: async (choice, _known, _onStatus, mode) => {
-      selected.push({ choice, mode });
-      return selection;
-    },
+    selectBackend: async () => selection,
     createTrainer: () => (typeof trainer === 'function' ? trainer() : trainer),
     watchDevice: (_backend, onLost) => {
       lose = onLost;
@@ -127,7 +123,7 @@ function setup(trainer: TrainerLike | (() => TrainerLike)) {
   });
   const types = () => posted.map((m) => m.type);
   const batches = () => posted.filter((m) => m.type === 'batch').length;
-  return { host, posted, types, batches, selected };
+  return { host, posted, types, batches };
 }
 
 /** Lets the host run until it waits on something that never comes. */
@@ -138,11 +134,9 @@ const settle = async () => {
 describe('training host', () => {
   it('trains to the end: a batch message per step, an evaluation per epoch, then done', async () => {
     const trainer = fakeTrainer(2);
-    const { host, posted, types, batches, selected } = setup(trainer);
+    const { host, posted, types, batches } = setup(trainer);
     host.handle({ type: 'start', jobId: 1, input: input(), backend: 'webgl' });
     await settle();
-    // The backend is chosen knowing the mode (on the CPU the fast mode runs on WebAssembly).
-    expect(selected).toEqual([{ choice: 'webgl', mode: 'cnn' }]);
     expect(types()[0]).toBe('backend');
     expect(posted.find((m) => m.type === 'backend')).toMatchObject({ selection });
     expect(batches()).toBe(6);

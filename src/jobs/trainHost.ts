@@ -6,13 +6,7 @@ import type {
 } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import { classMeanRelabelling, HUNGARIAN_WARMUP_EPOCHS } from '../train/labelling.ts';
-import type {
-  BatchReport,
-  EpochReport,
-  FeatureProgress,
-  TrainInput,
-  TrainMode,
-} from '../train/types.ts';
+import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from '../train/types.ts';
 import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProtocol.ts';
 
 /** The part of the training library's Trainer the host drives (tests pass a fake). */
@@ -37,12 +31,10 @@ export interface TrainHostEnvironment {
   now(): number;
   /** Lets queued messages (pause, stop) be handled before the next step. */
   yieldToInbox(): Promise<void>;
-  /** Also told the run's mode: on the CPU the fast mode may run on another engine (WebAssembly). */
   selectBackend(
     choice: BackendChoice,
     known: readonly BackendProbe[] | undefined,
     onStatus: (text: string) => void,
-    mode: TrainMode,
   ): Promise<BackendSelection>;
   createTrainer(input: TrainInput): TrainerLike;
   /**
@@ -194,14 +186,9 @@ export function createTrainHost(env: TrainHostEnvironment) {
   }
 
   async function setup(active: Job, choice: BackendChoice, known?: readonly BackendProbe[]) {
-    const selection = await env.selectBackend(
-      choice,
-      known,
-      (text) => {
-        if (alive(active)) env.post({ type: 'status', jobId: active.jobId, text });
-      },
-      active.input.config.mode,
-    );
+    const selection = await env.selectBackend(choice, known, (text) => {
+      if (alive(active)) env.post({ type: 'status', jobId: active.jobId, text });
+    });
     if (!alive(active)) return;
     active.backend = selection.name;
     env.post({ type: 'backend', jobId: active.jobId, selection });

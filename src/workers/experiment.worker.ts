@@ -11,11 +11,11 @@ import type { ToExperimentWorker } from '../jobs/experimentProtocol.ts';
 import { activate, probeBackends } from '../train/browser/backends.ts';
 import { firstHardware } from '../train/browser/choose.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
-import { switchFastModeToWasm } from '../train/models/featureBackend.ts';
+import { switchCpuToWasm } from '../train/models/featureBackend.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// On the CPU fast-mode runs go to the WebAssembly backend (models/featureBackend.ts).
+// On the CPU the runs go to the WebAssembly backend (models/featureBackend.ts).
 const wasmRegistered = registerWasmBackend(tf);
 
 const host = createExperimentHost({
@@ -24,16 +24,13 @@ const host = createExperimentHost({
   now: () => performance.now(),
   // WebGL on a real GPU (the feature stage's convolutions); on a software renderer the CPU
   // backend is as fast and needs no shader compiling.
-  selectBackend: async (modes) => {
+  selectBackend: async () => {
     await wasmRegistered;
     const hardware = firstHardware(await probeBackends(tf));
     if (hardware && (await activate(tf, hardware.name).catch(() => false))) return hardware.name;
     await activate(tf, 'cpu');
-    // Fast-mode runs only (matrix products): WebAssembly runs them several times faster.
-    if (modes.every((m) => m === 'fast') && (await switchFastModeToWasm(tf, 'fast'))) {
-      return 'wasm';
-    }
-    return 'cpu';
+    // On the CPU, WebAssembly runs both modes several times faster than JavaScript.
+    return (await switchCpuToWasm(tf)) ? 'wasm' : 'cpu';
   },
 });
 

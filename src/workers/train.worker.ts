@@ -12,13 +12,13 @@ import { createTrainHost } from '../jobs/trainHost.ts';
 import type { ToTrainWorker } from '../jobs/trainProtocol.ts';
 import { loseDevice, selectBackend, watchDeviceLoss } from '../train/browser/backends.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
-import { switchFastModeToWasm } from '../train/models/featureBackend.ts';
+import { switchCpuToWasm } from '../train/models/featureBackend.ts';
 import { createTrainer } from '../train/trainer.ts';
 import { TrainingError } from '../train/types.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// On the CPU the fast mode runs on tfjs's WebAssembly backend (models/featureBackend.ts); it is
+// On the CPU training runs on tfjs's WebAssembly backend (models/featureBackend.ts); it is
 // registered while the backends are probed, and waited for before the choice is made.
 const wasmRegistered = registerWasmBackend(tf);
 
@@ -27,12 +27,12 @@ const host = createTrainHost({
   now: () => performance.now(),
   // A timer task, so pause and stop queued behind a step are read before the next one.
   yieldToInbox: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
-  selectBackend: async (choice, known, onStatus, mode) => {
+  selectBackend: async (choice, known, onStatus) => {
     const wasm = await wasmRegistered;
-    // Without a real GPU the fast mode takes the CPU (on WebAssembly) without timing anything.
-    const cpuEngine = wasm && mode === 'fast' ? 'WebAssembly' : undefined;
+    // Without a real GPU the CPU (on WebAssembly) is taken without timing anything.
+    const cpuEngine = wasm ? 'WebAssembly' : undefined;
     const selection = await selectBackend(tf, choice, { known, onStatus, cpuEngine });
-    return selection.name === 'cpu' && (await switchFastModeToWasm(tf, mode))
+    return selection.name === 'cpu' && (await switchCpuToWasm(tf))
       ? { ...selection, engine: 'WebAssembly' }
       : selection;
   },

@@ -53,9 +53,9 @@ export function firstHardware(probes: readonly BackendProbe[]): BackendProbe | n
 }
 
 /**
- * What the CPU runs this job on when that is faster than plain JavaScript: 'WebAssembly' for the
- * fast mode where the wasm backend is registered. Several times faster than any GPU emulated in
- * software for matrix products (2,300 against under 50 images a second in headless Chromium), so
+ * What the CPU runs training on when that is faster than plain JavaScript: 'WebAssembly' where the
+ * wasm backend is registered. Several times faster than any GPU emulated in software (headless
+ * Chromium: thousands of images a second in fast mode, hundreds with the CNN, against tens), so
  * without a real GPU it is taken without timing anything.
  */
 export interface CpuEngine {

@@ -50,4 +50,40 @@ describe('conv3x3For', { timeout: 60_000 }, () => {
     expect(diffs[1]).toBeLessThan(1e-4 * scale);
     expect(diffs[2]).toBeLessThan(1e-5 * scale);
   });
+
+  it('trains on the WebAssembly backend, which has no filter gradient of its own, as on the cpu', async () => {
+    const data = (seed: number, shape: number[]) =>
+      tf.tidy(() => tf.randomNormal(shape, 0, 1, 'float32', seed).dataSync() as Float32Array);
+    const xs = data(3, [2, 6, 5, 3]);
+    const ws = data(4, [3, 3, 3, 2]);
+    /** The loss's value and gradients with the backend's own choice of convolution. */
+    const run = () =>
+      tf.tidy(() => {
+        const conv = conv3x3For(tf);
+        const x = tf.tensor4d(xs, [2, 6, 5, 3]);
+        const w = tf.tensor4d(ws, [3, 3, 3, 2]);
+        const loss = (a: TF.Tensor, b: TF.Tensor) =>
+          tf.sum(tf.square(conv(a as TF.Tensor4D, b as TF.Tensor4D)));
+        const { value, grads } = tf.valueAndGrads(loss)([x, w]);
+        return [value, ...grads].map((t) => Array.from(t.dataSync()));
+      });
+    const onCpu = run();
+    await tf.setBackend('wasm');
+    try {
+      expect(() =>
+        tf.grads((w: TF.Tensor) =>
+          tf.sum(tf.conv2d(tf.ones([1, 3, 3, 1]) as TF.Tensor4D, w as TF.Tensor4D, 1, 'same')),
+        )([tf.ones([3, 3, 1, 1])]),
+      ).toThrow(/Conv2DBackpropFilter/);
+      const onWasm = run();
+      onWasm.forEach((values, i) => {
+        const scale = Math.max(...onCpu[i].map(Math.abs));
+        values.forEach((v, j) => {
+          expect(Math.abs(v - onCpu[i][j])).toBeLessThan(1e-5 * scale);
+        });
+      });
+    } finally {
+      await tf.setBackend('cpu');
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeTf } from '../node/nodeTf.ts';
-import { enterFeatureBackend, switchFastModeToWasm } from './featureBackend.ts';
+import { enterFeatureBackend, switchCpuToWasm } from './featureBackend.ts';
 
 let tf: typeof TF;
 beforeAll(async () => {
@@ -12,13 +12,10 @@ afterEach(async () => {
 });
 
 describe('the WebAssembly backend as the CPU’s faster arm', { timeout: 120_000 }, () => {
-  it('takes a fast-mode run from the cpu backend, but never a CNN run (no convolution gradient there)', async () => {
-    expect(await switchFastModeToWasm(tf, 'cnn')).toBe(false);
-    expect(tf.getBackend()).toBe('cpu');
-    expect(await switchFastModeToWasm(tf, 'fast')).toBe(true);
+  it('takes a run from the cpu backend, and leaves any other backend alone', async () => {
+    expect(await switchCpuToWasm(tf)).toBe(true);
     expect(tf.getBackend()).toBe('wasm');
-    // A run already elsewhere is left alone.
-    expect(await switchFastModeToWasm(tf, 'fast')).toBe(false);
+    expect(await switchCpuToWasm(tf)).toBe(false);
     expect(tf.getBackend()).toBe('wasm');
   });
 
@@ -35,7 +32,7 @@ describe('the WebAssembly backend as the CPU’s faster arm', { timeout: 120_000
     if (factory === null) throw new Error('the Node loader registers the wasm backend');
     tf.removeBackend('wasm');
     try {
-      expect(await switchFastModeToWasm(tf, 'fast')).toBe(false);
+      expect(await switchCpuToWasm(tf)).toBe(false);
       const borrowed = await enterFeatureBackend(tf);
       expect(borrowed.name).toBe('cpu');
       expect(tf.getBackend()).toBe('cpu');

@@ -1,16 +1,15 @@
 /**
- * tfjs's WebAssembly backend as the CPU's faster arm. The fast mode is matrix products and
- * element-wise ops (the patch filters over every image, then a small head): the WebAssembly
- * backend (XNNPACK, SIMD) runs those several times faster than the plain JavaScript cpu backend,
- * but it has no convolution gradient, so the CNN cannot train on it. Hence:
- * - a fast-mode run chosen for the CPU trains on it whole (switchFastModeToWasm), and
- * - the feature pass alone borrows it from the cpu backend when a caller stays there (the
- *   experiment runner, the CLI's feature cache): enterFeatureBackend.
+ * tfjs's WebAssembly backend as the CPU's faster arm. Both modes run on it several times faster
+ * than on the plain JavaScript cpu backend (XNNPACK, SIMD): the fast mode's matrix products, and
+ * the CNN, whose missing filter gradient (Conv2DBackpropFilter) models/conv.ts supplies as a
+ * forward convolution. Hence:
+ * - a run chosen for the CPU trains on it whole (switchCpuToWasm), and
+ * - the feature pass alone borrows it from the cpu backend when a caller stays there:
+ *   enterFeatureBackend.
  * Only where the environment registered `wasm` (the training and experiment workers, the Node
  * loader). Results differ from the cpu's by float32 rounding only (sums in another order).
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import type { TrainMode } from '../types.ts';
 
 export const WASM_BACKEND = 'wasm';
 
@@ -32,11 +31,12 @@ async function switchToWasm(tf: typeof TF, fallback: string): Promise<boolean> {
 }
 
 /**
- * For a run that will train on the cpu backend: in fast mode, switches to WebAssembly for the
- * whole run and answers true. Call before the trainer is created, so its tensors live there.
+ * For a run that would train on the cpu backend: switches to WebAssembly for the whole run and
+ * answers true. Call before the trainer is created, so its tensors (and its convolution) are
+ * made for that backend.
  */
-export async function switchFastModeToWasm(tf: typeof TF, mode: TrainMode): Promise<boolean> {
-  if (mode !== 'fast' || tf.getBackend() !== 'cpu') return false;
+export async function switchCpuToWasm(tf: typeof TF): Promise<boolean> {
+  if (tf.getBackend() !== 'cpu') return false;
   return switchToWasm(tf, 'cpu');
 }
 
