@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useLab } from '../../state/store.ts';
+import { useLab, useLabStore } from '../../state/store.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /**
@@ -9,7 +9,9 @@ import { SHORTCUTS } from './shortcuts.ts';
 export function HelpOverlay() {
   const open = useLab((s) => s.helpOpen);
   const setOpen = useLab((s) => s.setHelpOpen);
+  const store = useLabStore();
   const dialog = useRef<HTMLDialogElement>(null);
+  const escaped = useRef(false);
   const titleId = useId();
 
   useEffect(() => {
@@ -26,9 +28,21 @@ export function HelpOverlay() {
       data-testid="help"
       aria-labelledby={titleId}
       // Escape fires `cancel` at once and `close` a task later; the store must know at once, or a
-      // `?` pressed right after Escape would toggle the help it still thinks is open.
-      onCancel={() => setOpen(false)}
-      onClose={() => setOpen(false)}
+      // `?` pressed right after Escape would toggle the help it still thinks is open. A `?` in
+      // between asks for the help again while the dialog is still closing: the `close` that
+      // follows must then keep (or open) it instead of forgetting the request.
+      onCancel={() => {
+        escaped.current = true;
+        setOpen(false);
+      }}
+      onClose={() => {
+        const wanted = escaped.current && store.getState().helpOpen;
+        escaped.current = false;
+        const d = dialog.current;
+        if (!wanted) setOpen(false);
+        // Reopened already (the `?` came after the dialog hid, before this event): leave it.
+        else if (d && !d.open) d.showModal();
+      }}
     >
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <p className="help-note">
