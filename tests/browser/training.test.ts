@@ -159,6 +159,10 @@ describe('training in Chromium', () => {
         const webgl = await snapshot(page);
         // On a GPU backend (even a software one) the features are computed where training runs.
         expect(await page.getByTestId('train-timing').textContent()).not.toMatch(/WebAssembly/);
+        // The CPU on offer is the WebAssembly one.
+        expect(await page.getByLabel('Backends found').textContent()).toMatch(
+          /CPU CPU: WebAssembly \(SIMD\) on the CPU/,
+        );
         const gl = await losses(page);
         expect(gl.steps).toBe(STEPS);
         expect(gl.recent).toBeLessThan(gl.first);

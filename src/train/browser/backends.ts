@@ -107,7 +107,11 @@ export async function probeBackends(tf: Tf): Promise<BackendProbe[]> {
     name: 'cpu',
     available: tf.findBackendFactory('cpu') !== null,
     kind: 'cpu',
-    detail: 'JavaScript on the CPU',
+    // The training worker trains on WebAssembly when it lands on the CPU (featureBackend.ts).
+    detail:
+      tf.findBackendFactory('wasm') !== null
+        ? 'WebAssembly (SIMD) on the CPU'
+        : 'JavaScript on the CPU',
   };
   return [await probeWebGpu(tf), probeWebGl(tf), cpu];
 }
