@@ -236,5 +236,24 @@ describe('training in Chromium', () => {
         await app.close();
       }
     }, 400_000);
+
+    it('trains the CNN on the CPU on WebAssembly, whose filter gradient the app supplies', async () => {
+      const app = await openApp(browser, `${url}#${settings}&train.mode=cnn&train.backend=cpu`);
+      try {
+        const { page } = app;
+        await loadSmallSubset(page);
+        await page.getByTestId('train-start').click();
+        await waitForEnd(page, 120_000);
+        expect(await page.getByTestId('train-backend').textContent()).toBe('CPU · WebAssembly');
+        const { first, recent, steps } = await losses(page);
+        expect(steps).toBe(STEPS);
+        expect(Number.isFinite(first) && Number.isFinite(recent)).toBe(true);
+        expect((await snapshot(page))?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+        expect(await page.getByTestId('train-tensors').textContent()).toMatch(/unchanged, no leak/);
+        expect(app.errors).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    }, 200_000);
   });
 });
