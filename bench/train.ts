@@ -12,11 +12,11 @@ import { runMethod } from '../src/core/methods/registry.ts';
 import { loadCifar } from '../src/data/load.ts';
 import { fileSource } from '../src/data/node/readFile.ts';
 import { makeSubset } from '../src/data/subset.ts';
-import { switchCpuToWasm } from '../src/train/models/featureBackend.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures } from '../src/train/pipelines/fastPipeline.ts';
 import { createTrainer, trainToEnd } from '../src/train/trainer.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainInput } from '../src/train/types.ts';
+import { switchCpuToWasm } from '../src/train/wasmOnCpu.ts';
 import { cifar10Archive } from './lib/archive.ts';
 
 const { values } = parseArgs({

@@ -100,7 +100,7 @@ export interface FastFeatures {
   readonly seed: number;
   /** Milliseconds fitting and extraction took. */
   readonly timeMs: number;
-  /** The tfjs backend the filters were applied on (e.g. wasm while training runs on the cpu). */
+  /** The tfjs backend the filters were applied on (wasm when training runs on the CPU). */
   readonly backend?: string;
 }
 

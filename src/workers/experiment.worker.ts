@@ -11,11 +11,11 @@ import type { ToExperimentWorker } from '../jobs/experimentProtocol.ts';
 import { activate, probeBackends } from '../train/browser/backends.ts';
 import { firstHardware } from '../train/browser/choose.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
-import { switchCpuToWasm } from '../train/models/featureBackend.ts';
+import { switchCpuToWasm } from '../train/wasmOnCpu.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// On the CPU the runs go to the WebAssembly backend (models/featureBackend.ts).
+// On the CPU the runs go to the WebAssembly backend (train/wasmOnCpu.ts).
 const wasmRegistered = registerWasmBackend(tf);
 
 const host = createExperimentHost({

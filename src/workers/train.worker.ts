@@ -12,13 +12,13 @@ import { createTrainHost } from '../jobs/trainHost.ts';
 import type { ToTrainWorker } from '../jobs/trainProtocol.ts';
 import { loseDevice, selectBackend, watchDeviceLoss } from '../train/browser/backends.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
-import { switchCpuToWasm } from '../train/models/featureBackend.ts';
 import { createTrainer } from '../train/trainer.ts';
 import { TrainingError } from '../train/types.ts';
+import { switchCpuToWasm } from '../train/wasmOnCpu.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// On the CPU training runs on tfjs's WebAssembly backend (models/featureBackend.ts); it is
+// On the CPU training runs on tfjs's WebAssembly backend (train/wasmOnCpu.ts); it is
 // registered while the backends are probed, and waited for before the choice is made.
 const wasmRegistered = registerWasmBackend(tf);
 

@@ -107,7 +107,7 @@ export async function probeBackends(tf: Tf): Promise<BackendProbe[]> {
     name: 'cpu',
     available: tf.findBackendFactory('cpu') !== null,
     kind: 'cpu',
-    // The training worker trains on WebAssembly when it lands on the CPU (featureBackend.ts).
+    // The training worker trains on WebAssembly when it lands on the CPU (train/wasmOnCpu.ts).
     detail:
       tf.findBackendFactory('wasm') !== null
         ? 'WebAssembly (SIMD) on the CPU'

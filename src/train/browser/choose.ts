@@ -39,7 +39,7 @@ export interface BackendSelection {
   readonly probes: readonly BackendProbe[];
   /** True when the probes carry calibration numbers that decided the choice. */
   readonly calibrated: boolean;
-  /** What runs the kernels when it is not the backend's own: 'WebAssembly' for the fast mode on the CPU. */
+  /** What runs the kernels when it is not the backend's own: 'WebAssembly' on the CPU. */
   readonly engine?: string;
 }
 

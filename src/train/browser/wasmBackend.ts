@@ -1,6 +1,7 @@
 /**
- * Registers tfjs's WebAssembly backend in the training worker, for the fast mode's feature pass
- * (models/featureBackend.ts). Loaded on demand, so a GPU session never downloads it. The .wasm
+ * Registers tfjs's WebAssembly backend in a training or experiment worker, for the runs that land
+ * on the CPU (train/wasmOnCpu.ts). Its .wasm binaries are fetched only when it starts, so a GPU
+ * session never downloads them (its JavaScript is bundled into the worker). The .wasm
  * files come through Vite `?url` imports (hashed assets beside the worker, any sub-path), and
  * multithreading stays off: the threaded build needs a cross-origin-isolated page, and on such
  * a page it hangs (PLATFORM.md). Resolves false when the module cannot load: features then run on

@@ -4,8 +4,8 @@
  * registers the gradients in the same copy of tfjs-core that it exports; a separate import of
  * tfjs-core's register_all_gradients would load a second copy in Node. Loaded on demand:
  * importing tfjs takes a while, and the CLI's other commands do not need it. The WebAssembly
- * backend is registered too (it finds its .wasm files beside its own module), for the fast mode's
- * feature pass (models/featureBackend.ts); training itself stays on the cpu backend.
+ * backend is registered too (it finds its .wasm files beside its own module): the CLI trains on
+ * it (train/wasmOnCpu.ts); the cpu backend stays the active one until a caller switches.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 

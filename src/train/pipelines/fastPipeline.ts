@@ -11,7 +11,6 @@ import {
   fitStandardiser,
   standardise,
 } from '../models/fastFeatures.ts';
-import { enterFeatureBackend } from '../models/featureBackend.ts';
 import { createHead } from '../models/head.ts';
 import { fitPatchStage } from '../models/patchStage.ts';
 import {
@@ -45,7 +44,7 @@ export async function computeFeatures(
     ...options,
     seed: subSeed(seed, SEED_STREAMS.features),
   });
-  const backend = await enterFeatureBackend(tf);
+  const backend = tf.getBackend();
   // Progress counts images: the training set, its mirror images, then the test set.
   const extract = (split: TrainSplit, offset: number, flip: boolean) =>
     extractFeatures(
@@ -54,23 +53,16 @@ export async function computeFeatures(
       options,
       split.pixels,
       split.count,
-      (done) => onProgress?.({ done: offset + done, total, backend: backend.name }),
+      (done) => onProgress?.({ done: offset + done, total, backend }),
       shouldStop,
       flip,
     );
-  let trainRows: Float32Array | null;
-  let flippedRows: Float32Array | null = null;
-  let testRows: Float32Array | null;
-  try {
-    trainRows = await extract(train, 0, false);
-    if (trainRows === null) return null;
-    flippedRows = options.flips ? await extract(train, train.count, true) : null;
-    if (options.flips && flippedRows === null) return null;
-    testRows = await extract(test, train.count + flipped, false);
-    if (testRows === null) return null;
-  } finally {
-    await backend.leave();
-  }
+  const trainRows = await extract(train, 0, false);
+  if (trainRows === null) return null;
+  const flippedRows = options.flips ? await extract(train, train.count, true) : null;
+  if (options.flips && flippedRows === null) return null;
+  const testRows = await extract(test, train.count + flipped, false);
+  if (testRows === null) return null;
   const width = featureCount(options);
   // Standardise with the statistics of the (unmirrored) training images only.
   const standardiser = fitStandardiser(trainRows, width);
@@ -84,7 +76,7 @@ export async function computeFeatures(
     ...(flippedRows ? { trainFlipped: flippedRows } : {}),
     seed,
     timeMs: performance.now() - start,
-    backend: backend.name,
+    backend,
   };
 }
 
