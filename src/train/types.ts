@@ -3,6 +3,7 @@
  * against these types; the TensorFlow.js namespace is passed in, never imported here, so the same
  * code runs on Node's cpu backend and on webgpu/webgl/cpu inside a browser worker.
  */
+import type { LabellingKind } from './labelling.ts';
 
 /** `fast`: a head trained on features computed once; `cnn`: a small CNN trained end to end. */
 export type TrainMode = 'fast' | 'cnn';
@@ -33,7 +34,7 @@ export interface TrainConfig {
    * `random`, or `hungarian` (after a warm-up epoch, the prototype its mean embedding points to).
    * Read by the browser's training host; the command line's `--labelling` does the same.
    */
-  readonly labelling?: 'identity' | 'random' | 'hungarian';
+  readonly labelling?: LabellingKind;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
