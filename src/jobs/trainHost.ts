@@ -5,7 +5,7 @@ import type {
   BackendSelection,
 } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
-import { classMeanRelabelling, HUNGARIAN_WARMUP_EPOCHS } from '../train/labelling.ts';
+import { relabelAfterWarmUp } from '../train/labelling.ts';
 import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from '../train/types.ts';
 import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProtocol.ts';
 
@@ -139,17 +139,13 @@ export function createTrainHost(env: TrainHostEnvironment) {
     ]);
   }
 
-  /**
-   * Hungarian labelling: after the warm-up epoch (trained with identity), each class gets the
-   * prototype its mean training embedding points to, for the rest of the run and for decoding.
-   */
-  async function relabelAfterWarmUp(active: Job, trainer: TrainerLike): Promise<void> {
-    if (active.input.config.labelling !== 'hungarian') return;
-    if (trainer.epoch !== HUNGARIAN_WARMUP_EPOCHS) return;
-    const { assignment } = await guarded(active, classMeanRelabelling(trainer, active.input));
-    if (!alive(active)) return;
-    trainer.setAssignment(assignment);
-    env.post({ type: 'assignment', jobId: active.jobId, assignment: Int32Array.from(assignment) });
+  /** Hungarian labelling's relabelling after the warm-up epoch, told to the page. */
+  async function relabel(active: Job, trainer: TrainerLike): Promise<void> {
+    const kind = active.input.config.labelling ?? 'identity';
+    const relabelled = await guarded(active, relabelAfterWarmUp(trainer, active.input, kind));
+    if (!alive(active) || relabelled === null) return;
+    const assignment = Int32Array.from(relabelled.assignment);
+    env.post({ type: 'assignment', jobId: active.jobId, assignment });
   }
 
   /** Read back after every epoch, so a lost device costs at most the epoch in progress. */
@@ -244,7 +240,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
         if (!alive(active)) return;
         env.post({ type: 'batch', jobId: active.jobId, report, stepMs: env.now() - t0 });
         if (report.batch === report.batchesPerEpoch - 1) {
-          await relabelAfterWarmUp(active, trainer);
+          await relabel(active, trainer);
           if (!alive(active)) return;
           const t1 = env.now();
           const epoch = await guarded(active, trainer.evaluate());

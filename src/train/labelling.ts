@@ -47,6 +47,23 @@ export async function classMeanRelabelling(
   return { assignment: labelling, score };
 }
 
+/**
+ * Hungarian labelling's relabelling, due once the warm-up epochs are done (the caller calls it
+ * after each epoch's last batch, before that epoch's evaluation, which then decodes with it):
+ * each class gets the prototype its mean training embedding points to. Null when not due (another
+ * labelling, or another epoch). The live training host and trainWithLabelling both use it.
+ */
+export async function relabelAfterWarmUp(
+  trainer: Pick<Trainer, 'epoch' | 'embedTrain' | 'setAssignment'>,
+  input: TrainInput,
+  kind: LabellingKind,
+): Promise<{ assignment: Int32Array; score: number } | null> {
+  if (kind !== 'hungarian' || trainer.epoch !== HUNGARIAN_WARMUP_EPOCHS) return null;
+  const relabelled = await classMeanRelabelling(trainer, input);
+  trainer.setAssignment(relabelled.assignment);
+  return relabelled;
+}
+
 export interface LabelledHooks {
   onPrepare?(p: FeatureProgress): void;
   onBatch?(r: BatchReport): void;
@@ -70,10 +87,9 @@ export async function trainWithLabelling(
   await trainer.prepare(hooks.onPrepare, hooks.shouldStop);
   let last: EpochReport | null = null;
   let relabelled = kind !== 'hungarian';
-  const relabel = async () => {
-    const { assignment, score } = await classMeanRelabelling(trainer, input);
-    trainer.setAssignment(assignment);
-    hooks.onRelabel?.(assignment, score);
+  const told = (r: { assignment: Int32Array; score: number } | null) => {
+    if (r === null) return;
+    hooks.onRelabel?.(r.assignment, r.score);
     relabelled = true;
   };
   while (!trainer.done) {
@@ -81,13 +97,16 @@ export async function trainWithLabelling(
     const r = await trainer.trainBatch();
     hooks.onBatch?.(r);
     if (r.batch === r.batchesPerEpoch - 1) {
-      if (!relabelled && trainer.epoch >= HUNGARIAN_WARMUP_EPOCHS) await relabel();
+      told(await relabelAfterWarmUp(trainer, input, kind));
       last = await trainer.evaluate();
       hooks.onEpoch?.(last);
     }
   }
   if (!relabelled && trainer.epoch > 0) {
-    await relabel();
+    // Fewer epochs than the warm-up: relabel at the end, and evaluate with the new decoder.
+    const r = await classMeanRelabelling(trainer, input);
+    trainer.setAssignment(r.assignment);
+    told(r);
     last = null;
   }
   return last ?? (await trainer.evaluate());
