@@ -17,6 +17,7 @@ import { DEFAULT_LABELLING_OPTIONS } from '../src/train/experiment/types.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures } from '../src/train/pipelines/fastPipeline.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/types.ts';
+import { switchCpuToWasm } from '../src/train/wasmOnCpu.ts';
 import { cifar10Archive } from './lib/archive.ts';
 
 const { values, positionals } = parseArgs({
@@ -62,6 +63,8 @@ console.log(
   `sweep: N = ${K}, n = 16, ${spec.methods.length} methods x ${spec.seeds} seeds = ${plan.length} runs, ${spec.config.epochs} epochs, ${values.head} head, ${subset.train.count} / ${subset.test.count} images`,
 );
 const tf = await loadNodeTf();
+// As the CLI's experiment command does: the runs train on tfjs's WebAssembly backend.
+await switchCpuToWasm(tf);
 const featureStart = performance.now();
 const features = await computeFeatures(tf, subset.train, subset.test, FEATURE_SEED);
 console.log(`features: ${((performance.now() - featureStart) / 1000).toFixed(1)} s`);
