@@ -1,4 +1,5 @@
 /** A small line plot on a 2D canvas (the curves redraw many times a second; no chart library). */
+import { niceTicks } from '../../core/analysis/scales.ts';
 
 export interface Series {
   readonly xs: readonly number[];
@@ -36,9 +37,15 @@ export function drawPlot(canvas: HTMLCanvasElement, series: readonly Series[], o
   ctx.clearRect(0, 0, w, h);
   const finite = series.flatMap((s) => s.ys.filter(Number.isFinite));
   // Loss axes start at 0, so a falling curve is seen as a fall, not as noise around a mean.
-  const yMin = o.yMin ?? Math.min(0, ...finite);
-  let yMax = o.yMax ?? (finite.length ? Math.max(...finite) : 1);
-  if (!(yMax > yMin)) yMax = yMin + 1;
+  const {
+    min: yMin,
+    max: yMax,
+    ticks,
+  } = valueAxis(
+    o.yMin ?? Math.min(0, ...finite),
+    o.yMax ?? (finite.length ? Math.max(...finite) : 1),
+    o.yMax === undefined,
+  );
   const px = (x: number) => PAD.left + (x / o.xMax) * (w - PAD.left - PAD.right);
   const py = (y: number) =>
     h - PAD.bottom - ((y - yMin) / (yMax - yMin)) * (h - PAD.top - PAD.bottom);
@@ -49,13 +56,12 @@ export function drawPlot(canvas: HTMLCanvasElement, series: readonly Series[], o
   ctx.fillStyle = AXIS;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (let k = 0; k <= 4; k++) {
-    const y = yMin + ((yMax - yMin) * k) / 4;
+  for (const y of ticks) {
     ctx.beginPath();
     ctx.moveTo(PAD.left, py(y));
     ctx.lineTo(w - PAD.right, py(y));
     ctx.stroke();
-    ctx.fillText(o.percent ? `${Math.round(100 * y)}%` : y.toPrecision(2), PAD.left - 4, py(y));
+    ctx.fillText(o.percent ? `${Math.round(100 * y)}%` : String(y), PAD.left - 4, py(y));
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
@@ -99,4 +105,24 @@ export function drawPlot(canvas: HTMLCanvasElement, series: readonly Series[], o
       }
     }
   }
+}
+
+/**
+ * The value axis from `min` to `max` with its gridlines. A fixed range (accuracy, 0 to 1) gets
+ * quarters; a range that follows the data (the loss) ends at the first round tick at or above
+ * the data, so the labels read 0, 2, 4, 6, 8 rather than quarters of the largest loss (8.9).
+ */
+export function valueAxis(
+  min: number,
+  max: number,
+  rounded: boolean,
+): { min: number; max: number; ticks: number[] } {
+  const top = max > min ? max : min + 1;
+  if (!rounded)
+    return { min, max: top, ticks: [0, 1, 2, 3, 4].map((k) => min + ((top - min) * k) / 4) };
+  const ticks = niceTicks(min, top, 5);
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : top - min;
+  const last = ticks[ticks.length - 1];
+  if (last < top - step * 1e-9) ticks.push(Number((last + step).toPrecision(12)));
+  return { min, max: ticks[ticks.length - 1], ticks };
 }
