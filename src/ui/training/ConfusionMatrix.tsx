@@ -6,6 +6,8 @@ import { percent } from './format.ts';
 /** Class names are written along the axes up to this many classes. */
 const MAX_NAMED = 20;
 const SIZE = 260;
+/** The most room the names may take from the matrix (beyond it they are squeezed to fit). */
+const MAX_MARGIN = 96;
 
 /**
  * The last epoch's confusion matrix on the test images: row = true class, column = predicted,
@@ -21,13 +23,22 @@ export function ConfusionMatrix() {
     if (!el || !ctx || !last || !names) return;
     const K = names.length;
     const named = K <= MAX_NAMED;
-    const margin = named ? 64 : 8;
     const ratio = window.devicePixelRatio || 1;
     el.width = SIZE * ratio;
     el.height = SIZE * ratio;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, SIZE, SIZE);
-    const cell = (SIZE - margin - 4) / K;
+    const labels = names.map((name) => name.slice(0, 10));
+    ctx.font = `${Math.min(11, ((SIZE - 68) / K) * 0.8)}px system-ui, sans-serif`;
+    // Room for the longest name in the font this machine has (fonts differ in width by 20 %).
+    const widest = named ? Math.max(...labels.map((l) => ctx.measureText(l).width)) : 0;
+    const margin = named ? Math.min(MAX_MARGIN, Math.ceil(widest) + 8) : 8;
+    // The column names lean right (60 degrees, so a name of width w reaches w / 2 past its
+    // column's centre): the last one needs `right` with right + cell / 2 >= w / 2, where
+    // cell = (SIZE - margin - right) / K.
+    const lean = Math.min(widest, margin - 6) / 2 - (SIZE - margin) / (2 * K);
+    const right = Math.max(4, Math.ceil(lean / (1 - 1 / (2 * K))));
+    const cell = (SIZE - margin - right) / K;
     for (let r = 0; r < K; r++) {
       let row = 0;
       for (let c = 0; c < K; c++) row += last.confusion[r * K + c];
@@ -41,16 +52,15 @@ export function ConfusionMatrix() {
     }
     if (!named) return;
     ctx.fillStyle = '#8b97b0';
-    ctx.font = `${Math.min(11, cell * 0.8)}px system-ui, sans-serif`;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    names.forEach((name, k) => {
-      ctx.fillText(name.slice(0, 10), margin - 4, margin + (k + 0.5) * cell);
+    labels.forEach((label, k) => {
+      ctx.fillText(label, margin - 4, margin + (k + 0.5) * cell, margin - 6);
       ctx.save();
       ctx.translate(margin + (k + 0.5) * cell, margin - 4);
       ctx.rotate(-Math.PI / 3);
       ctx.textAlign = 'left';
-      ctx.fillText(name.slice(0, 10), 0, 0);
+      ctx.fillText(label, 0, 0, margin - 6);
       ctx.restore();
     });
   }, [last, names]);
