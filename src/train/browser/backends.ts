@@ -110,8 +110,8 @@ export async function probeBackends(tf: Tf): Promise<BackendProbe[]> {
     // The training worker trains on WebAssembly when it lands on the CPU (train/wasmOnCpu.ts).
     detail:
       tf.findBackendFactory('wasm') !== null
-        ? 'WebAssembly (SIMD) on the CPU'
-        : 'JavaScript on the CPU',
+        ? 'WebAssembly (SIMD)'
+        : 'plain JavaScript',
   };
   return [await probeWebGpu(tf), probeWebGl(tf), cpu];
 }

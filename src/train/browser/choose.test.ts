@@ -30,7 +30,7 @@ describe('choosing a training backend', () => {
     const s = chooseBackend('auto', untimed, engine);
     expect(s).toMatchObject({ name: 'cpu', calibrated: false });
     expect(s.reason).toBe(
-      'no GPU found (every GPU backend is emulated in software), and on the CPU this mode runs on WebAssembly, faster than an emulated GPU',
+      'no GPU found (every GPU backend is emulated in software), and the CPU trains on WebAssembly, faster than an emulated GPU',
     );
     // A real GPU still comes first, and a choice by hand is still honoured.
     const withGpu = [probe('webgpu', 'software'), probe('webgl', 'gpu'), probe('cpu', 'cpu')];

@@ -110,7 +110,7 @@ export function chooseBackend(
   if (engine.cpuEngine && usable.some((p) => p.name === 'cpu')) {
     return {
       name: 'cpu',
-      reason: `no GPU found (every GPU backend is emulated in software), and on the CPU this mode runs on ${engine.cpuEngine}, faster than an emulated GPU`,
+      reason: `no GPU found (every GPU backend is emulated in software), and the CPU trains on ${engine.cpuEngine}, faster than an emulated GPU`,
       probes,
       calibrated: false,
     };

@@ -77,7 +77,7 @@ export function BackendBadge({ locked }: { readonly locked: boolean }) {
           {selection.probes.map((p) => (
             <li key={p.name} className={p.available ? '' : 'unavailable'}>
               <strong>{BACKEND_LABEL[p.name]}</strong>{' '}
-              {p.available ? `${KIND_WORD[p.kind]}: ${p.detail}` : `unavailable: ${p.detail}`}
+              {p.available ? probeText(p) : `unavailable: ${p.detail}`}
               {p.imagesPerSecond !== undefined &&
                 (p.imagesPerSecond > 0
                   ? ` · calibration ${rateText(p.imagesPerSecond)}`
@@ -88,4 +88,9 @@ export function BackendBadge({ locked }: { readonly locked: boolean }) {
       )}
     </div>
   );
+}
+
+/** "software: SwiftShader …" for a GPU backend; the CPU's line already says CPU in its name. */
+function probeText(p: BackendProbe): string {
+  return p.kind === 'cpu' ? `via ${p.detail}` : `${KIND_WORD[p.kind]}: ${p.detail}`;
 }
