@@ -165,9 +165,9 @@ export async function extractFeatures(
     }
   }
   const kernel = tf.tensor2d(centred, [d, filters]);
-  const bias = tf.tensor1d(stage.bias);
   // The cpu backend broadcasts slowly: there the encoding runs in plain JavaScript instead.
   const onBackend = tf.getBackend() !== 'cpu';
+  const bias = onBackend ? tf.tensor1d(stage.bias) : null;
   const out = new Float32Array(count * width);
   const positions = options.chunk * responseSide(patch, stride) ** 2;
   const scratch: PatchRows = {
@@ -189,7 +189,7 @@ export async function extractFeatures(
         scratch,
       );
       const target = out.subarray(start * width, end * width);
-      if (onBackend) {
+      if (bias) {
         const features = encodeAndPoolOnBackend(
           tf,
           rows,
@@ -224,7 +224,7 @@ export async function extractFeatures(
     }
   } finally {
     kernel.dispose();
-    bias.dispose();
+    bias?.dispose();
   }
   return out;
 }
