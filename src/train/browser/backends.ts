@@ -108,10 +108,7 @@ export async function probeBackends(tf: Tf): Promise<BackendProbe[]> {
     available: tf.findBackendFactory('cpu') !== null,
     kind: 'cpu',
     // The training worker trains on WebAssembly when it lands on the CPU (train/wasmOnCpu.ts).
-    detail:
-      tf.findBackendFactory('wasm') !== null
-        ? 'WebAssembly (SIMD)'
-        : 'plain JavaScript',
+    detail: tf.findBackendFactory('wasm') !== null ? 'WebAssembly (SIMD)' : 'plain JavaScript',
   };
   return [await probeWebGpu(tf), probeWebGl(tf), cpu];
 }
