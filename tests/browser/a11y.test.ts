@@ -1,20 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, REPO_ROOT, screenshot, waitForScene } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, REPO_ROOT, screenshot, waitForScene, withApp } from './harness.ts';
 
 const url = inject('previewUrl');
 const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
 const AXE = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 interface Violation {
   readonly id: string;
@@ -90,9 +82,7 @@ const settle = (page: Page) =>
 
 describe('accessibility', () => {
   it('has no serious or critical axe violations, with the tour, presentation mode and help open too', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0', 60_000);
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -113,16 +103,11 @@ describe('accessibility', () => {
       await page.keyboard.press('?');
       await expect.poll(() => page.getByTestId('help').isVisible(), { timeout: 20_000 }).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('reaches every control by Tab, each with a visible focus outline', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0', 60_000);
       // Number every visible, enabled control, to know which ones Tab reached.
       const controls = await page.evaluate(() => {
@@ -151,16 +136,11 @@ describe('accessibility', () => {
       }
       await page.locator('[data-testid="tour-start"]').focus();
       await screenshot(page, 'a11y-focus-ring');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('labels the canvas and says in words what it shows', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0', 60_000);
       const figure = page.getByRole('img', { name: '3D view of the prototypes' });
       expect(await figure.count()).toBe(1);
@@ -174,43 +154,36 @@ describe('accessibility', () => {
       expect(await page.getByTestId('scene-summary').textContent()).toBe(
         '3 prototypes (Simplex (Kasarla)) in dimension n = 3, on the sphere S²: max cosine -0.5000, min angle 120.00 degrees.',
       );
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('respects prefers-reduced-motion: no transitions, and a running optimisation does not animate', async () => {
     // A slow run (20 steps a second) of 2000 steps: long enough to watch, or not.
-    const app = await openApp(
-      browser,
+    await withApp(
+      browser(),
       `${url}#method=mettes&N=30&n=3&seed=3&speed=20&opt.steps=2000`,
-    );
-    try {
-      const { page } = app;
-      const frames = () => page.getByTestId('scene').getAttribute('data-frames').then(Number);
-      const step = async () =>
-        Number((await page.getByTestId('job-step').textContent())?.match(/\d+/)?.[0] ?? 0);
-      await page.emulateMedia({ reducedMotion: 'reduce' });
-      expect(
-        await page.locator('#method').evaluate((el) => getComputedStyle(el).transitionDuration),
-      ).toBe('0s');
-      await expect.poll(step, { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
-      await settle(page);
-      const still = await frames();
-      await expect.poll(step, { timeout: 30_000 }).toBeGreaterThanOrEqual(40);
-      expect(await frames()).toBe(still);
+      async ({ page }) => {
+        const frames = () => page.getByTestId('scene').getAttribute('data-frames').then(Number);
+        const step = async () =>
+          Number((await page.getByTestId('job-step').textContent())?.match(/\d+/)?.[0] ?? 0);
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        expect(
+          await page.locator('#method').evaluate((el) => getComputedStyle(el).transitionDuration),
+        ).toBe('0s');
+        await expect.poll(step, { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+        await settle(page);
+        const still = await frames();
+        await expect.poll(step, { timeout: 30_000 }).toBeGreaterThanOrEqual(40);
+        expect(await frames()).toBe(still);
 
-      // Motion allowed again: the same run moves on screen.
-      await page.emulateMedia({ reducedMotion: 'no-preference' });
-      await expect.poll(frames, { timeout: 30_000 }).toBeGreaterThan(still);
-      expect(await page.getByTestId('job').count()).toBe(1); // drawn while it runs
-      expect(
-        await page.locator('#method').evaluate((el) => getComputedStyle(el).transitionDuration),
-      ).not.toBe('0s');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+        // Motion allowed again: the same run moves on screen.
+        await page.emulateMedia({ reducedMotion: 'no-preference' });
+        await expect.poll(frames, { timeout: 30_000 }).toBeGreaterThan(still);
+        expect(await page.getByTestId('job').count()).toBe(1); // drawn while it runs
+        expect(
+          await page.locator('#method').evaluate((el) => getComputedStyle(el).transitionDuration),
+        ).not.toBe('0s');
+      },
+    );
   });
 });

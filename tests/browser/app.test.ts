@@ -1,32 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { prototypeColor } from '../../src/scene/palette.ts';
 import {
+  browserForFile,
   facingPrototypes,
-  launchBrowser,
-  openApp,
   pixelStats,
   screenshot,
   waitForScene,
+  withApp,
 } from './harness.ts';
 
 const url = inject('previewUrl');
 /** The page opened on the regular tetrahedron (the default is LSE with N = 12). */
 const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('Hypersphere Lab in Chromium', () => {
   it('loads without errors and draws the regular tetrahedron', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
+    await withApp(browser(), tetrahedron, async (app) => {
       const { page } = app;
       await expect.poll(() => page.locator('h1').textContent()).toBe('Hypersphere Lab');
       await waitForScene(page, 'kasarla/4/3/0');
@@ -57,16 +47,11 @@ describe('Hypersphere Lab in Chromium', () => {
           `pixels in the colour of prototype ${facing[k]} (${colours[k]})`,
         ).toBeGreaterThan(40);
       }
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('shows max cosine 0 for the cross-polytope with N = 6', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0');
       await page.locator('#method').selectOption('orthoplex');
       await page.locator('#N').fill('6');
@@ -86,15 +71,11 @@ describe('Hypersphere Lab in Chromium', () => {
       const stats = await pixelStats(page, png, facing.map(prototypeColor));
       expect(stats.foreground).toBeGreaterThan(0.15);
       expect(Math.min(...stats.targetPixels)).toBeGreaterThan(40);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('explains an infeasible choice and keeps the previous prototypes', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
+    await withApp(browser(), tetrahedron, async (app) => {
       const { page } = app;
       await waitForScene(page, 'kasarla/4/3/0');
       await page.locator('#method').selectOption('orthoplex');
@@ -120,9 +101,6 @@ describe('Hypersphere Lab in Chromium', () => {
       await waitForScene(page, 'onehot/3/3/0');
       await expect.poll(() => error.count()).toBe(0);
       expect(await page.locator('.proto-label').count()).toBe(3);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

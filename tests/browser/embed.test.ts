@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, REPO_ROOT, screenshot, waitForScene } from './harness.ts';
+import { launchBrowser, openApp, REPO_ROOT, screenshot, waitForScene, withApp } from './harness.ts';
 
 const url = inject('previewUrl');
 const labOrigin = new URL(url).origin;
@@ -121,9 +121,7 @@ describe('embedding the lab', () => {
     // Flags may sit in the query or in the hash (with the state).
     const src = `${url}?embed&panels=metrics,controls,scene#method=kasarla&N=4&method_hide&n=3&N_hide`;
     const host = await site({ '/host.html': hostPage(src) });
-    const app = await openApp(browser, `${host.origin}/host.html`);
-    try {
-      const { page } = app;
+    await withApp(browser, `${host.origin}/host.html`, async ({ page }) => {
       const frame = await labFrame(page);
       await waitForScene(frame as unknown as Page, 'kasarla/4/3/0', 90_000);
       expect(await minAngle(frame)).toBe('109.47');
@@ -187,10 +185,7 @@ describe('embedding the lab', () => {
       await expect.poll(zoom, SLOW).toBe('on');
       await page.mouse.click(600, 100); // beside the (now narrow) iframe, on the host page
       await expect.poll(zoom, SLOW).toBe('off');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   }, 300_000);
 
   it('obeys commands only from the allowed origins; others are ignored with a console note', async () => {
@@ -199,9 +194,7 @@ describe('embedding the lab', () => {
     // The host page on another origin than the allowed one.
     const pages = { '/host.html': hostPage(src) };
     const other = await site(pages);
-    const stranger = await openApp(browser, `${other.origin}/host.html`);
-    try {
-      const { page } = stranger;
+    await withApp(browser, `${other.origin}/host.html`, async ({ page }) => {
       const frame = await labFrame(page);
       await expect.poll(() => minAngle(frame), SLOW).toBe('109.47');
       const noted = page.waitForEvent('console', {
@@ -220,10 +213,7 @@ describe('embedding the lab', () => {
         '#method=kasarla&N=4&n=3&seed=0&view=s2',
       );
       expect(await received(page, 'type', 'hypersphere-lab:state')).toEqual([]);
-      expect(stranger.errors).toEqual([]);
-    } finally {
-      await stranger.close();
-    }
+    });
   }, 300_000);
 
   it('applies set, pause and run from an allowed origin, and refuses a bad value with a reply', async () => {
@@ -233,9 +223,7 @@ describe('embedding the lab', () => {
     pages['/host.html'] = hostPage(
       `${url}?embed&panels=metrics,run&origins=${host.origin}#method=kasarla&N=4&n=3`,
     );
-    const app = await openApp(browser, `${host.origin}/host.html`);
-    try {
-      const { page } = app;
+    await withApp(browser, `${host.origin}/host.html`, async ({ page }) => {
       const frame = await labFrame(page);
       await expect.poll(() => minAngle(frame), SLOW).toBe('109.47');
       const send = (m: unknown) =>
@@ -282,16 +270,11 @@ describe('embedding the lab', () => {
       await expect
         .poll(() => frame.locator('[data-testid="job"] .job-head span').first().textContent(), SLOW)
         .toBe('Optimising');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   }, 300_000);
 
   it('two <hypersphere-lab> elements on one page keep separate state', async () => {
-    const app = await openApp(browser, `${url}embed-demo.html`);
-    try {
-      const { page } = app;
+    await withApp(browser, `${url}embed-demo.html`, async ({ page }) => {
       const simplex = page.locator('#simplex');
       const cross = page.locator('#cross');
       const angle = (el: typeof simplex) => el.getByTestId('metric-min-angle').textContent();
@@ -330,10 +313,7 @@ describe('embedding the lab', () => {
         'rgb(244, 245, 247)',
       );
       await screenshot(page, 'embed-two-elements');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   }, 300_000);
 
   it('runs from a sub-path (workers included) and offline after the first visit', async () => {

@@ -12,6 +12,7 @@ import {
   REPO_ROOT,
   screenshot,
   waitForScene,
+  withApp,
 } from './harness.ts';
 
 const url = inject('previewUrl');
@@ -88,9 +89,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 describe('exports', () => {
   it('saves the prototypes exactly as the command line writes them, and numpy reads them', async () => {
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
-      const { page } = app;
+    await withApp(browser, `${url}#method=kasarla&N=4&n=3`, async ({ page }) => {
       await waitForResult(page, 'kasarla/4/3/0');
       const values = (await shown(page))?.data ?? [];
       expect(values).toHaveLength(12);
@@ -133,16 +132,11 @@ describe('exports', () => {
       delete cliJson.timeMs;
       expect(json).toEqual(cliJson);
       expect(json.prototypes.flat()).toEqual(values);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   }, 300_000);
 
   it('saves the 3D view and every chart as PNG, and the vector charts as SVG', async () => {
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
-      const { page } = app;
+    await withApp(browser, `${url}#method=kasarla&N=4&n=3`, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0', 90_000);
 
       const scene = readFileSync(await saveFrom(page, 'save-scene-png'));
@@ -198,10 +192,7 @@ describe('exports', () => {
       expect(sweep).toMatch(/<path[^>]* d="M/);
       const sweepPng = readFileSync(await saveFrom(page, 'save-sweep-png'));
       expect(pngSize(sweepPng).width).toBeGreaterThan(400);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   }, 300_000);
 
   it('a bookmark round-trips to a fresh page; a bad one is refused and changes nothing', async () => {
@@ -242,9 +233,7 @@ describe('exports', () => {
       await first.close();
     }
 
-    const fresh = await openApp(browser, url);
-    try {
-      const { page } = fresh;
+    await withApp(browser, url, async ({ page }) => {
       await waitForResult(page, 'lse/12/3/0');
       const input = page.getByTestId('bookmark-file');
       // A bad bookmark: a clear message, and the page stays as it was.
@@ -276,9 +265,6 @@ describe('exports', () => {
       expect(await page.getByTestId('scene').getAttribute('data-view')).toBe('proj');
       await expect.poll(() => message.textContent(), SLOW).toMatch(/Loaded the bookmark/);
       await screenshot(page.getByTestId('export'), 'exports-bookmark-loaded');
-      expect(fresh.errors).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   }, 300_000);
 });

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, RESULTS_DIR, screenshot } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, RESULTS_DIR, screenshot, withApp } from './harness.ts';
 
 /**
  * A measurement, not a benchmark gate: frame times of the S^2 view with N = 1000 while the
@@ -14,15 +14,7 @@ import { launchBrowser, openApp, RESULTS_DIR, screenshot } from './harness.ts';
  */
 
 const url = inject('previewUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 interface FrameStats {
   /** Main-thread time in long tasks (> 50 ms) during the window. */
@@ -81,63 +73,64 @@ describe('frame time with N = 1000 on S^2', () => {
   it.skipIf(!process.env.FRAME_TIME)(
     'is measured with and without the optimiser running',
     async () => {
-      const app = await openApp(
-        browser,
+      await withApp(
+        browser(),
         `${url}#method=lse&N=1000&n=3&seed=0&view=s2&opt.steps=100000&speed=0`,
+        async ({ page }) => {
+          // Live prototypes are on screen once the job reports steps.
+          await expect
+            .poll(() => page.getByTestId('job-step').textContent(), { timeout: 60_000 })
+            .toMatch(/step [1-9]/);
+          await page.waitForTimeout(1500);
+          const stepAt = async () =>
+            Number(
+              /step (\d+)/.exec((await page.getByTestId('job-step').textContent()) ?? '')?.[1],
+            );
+          // Alternate windows (running, paused, running, paused): the machine's load drifts, so
+          // neighbouring windows compare fairly.
+          const windows: { running: boolean; stats: FrameStats; optimiserSteps: number }[] = [];
+          for (const running of [true, false, true, false]) {
+            const button = page
+              .getByTestId('run-controls')
+              .getByRole('button', { name: running ? 'Resume' : 'Pause', exact: true });
+            if ((await button.count()) > 0) {
+              await button.click();
+              await expect
+                .poll(() =>
+                  page
+                    .getByTestId('run-controls')
+                    .getByRole('button', { name: running ? 'Pause' : 'Resume', exact: true })
+                    .count(),
+                )
+                .toBe(1);
+              await page.waitForTimeout(800);
+            }
+            const s0 = await stepAt();
+            const stats = await measure(page, 4000);
+            windows.push({ running, stats, optimiserSteps: (await stepAt()) - s0 });
+            if (running && windows.length === 1) {
+              await screenshot(
+                page.locator('[data-testid="scene"] canvas'),
+                'frame-time-live-1000',
+              );
+            }
+          }
+          const result = {
+            when: new Date().toISOString(),
+            windows,
+            contactEdges: await page
+              .getByTestId('scene')
+              .evaluate((el) => (el as HTMLElement).dataset.contactEdges),
+            cells: await page
+              .getByTestId('scene')
+              .evaluate((el) => (el as HTMLElement).dataset.cells),
+          };
+          console.log(`[frame time] ${JSON.stringify(result, null, 2)}`);
+          mkdirSync(RESULTS_DIR, { recursive: true });
+          writeFileSync(join(RESULTS_DIR, 'frame-time.json'), JSON.stringify(result, null, 2));
+          for (const w of windows) expect(w.stats.rendered).toBeGreaterThan(0);
+        },
       );
-      try {
-        const { page } = app;
-        // Live prototypes are on screen once the job reports steps.
-        await expect
-          .poll(() => page.getByTestId('job-step').textContent(), { timeout: 60_000 })
-          .toMatch(/step [1-9]/);
-        await page.waitForTimeout(1500);
-        const stepAt = async () =>
-          Number(/step (\d+)/.exec((await page.getByTestId('job-step').textContent()) ?? '')?.[1]);
-        // Alternate windows (running, paused, running, paused): the machine's load drifts, so
-        // neighbouring windows compare fairly.
-        const windows: { running: boolean; stats: FrameStats; optimiserSteps: number }[] = [];
-        for (const running of [true, false, true, false]) {
-          const button = page
-            .getByTestId('run-controls')
-            .getByRole('button', { name: running ? 'Resume' : 'Pause', exact: true });
-          if ((await button.count()) > 0) {
-            await button.click();
-            await expect
-              .poll(() =>
-                page
-                  .getByTestId('run-controls')
-                  .getByRole('button', { name: running ? 'Pause' : 'Resume', exact: true })
-                  .count(),
-              )
-              .toBe(1);
-            await page.waitForTimeout(800);
-          }
-          const s0 = await stepAt();
-          const stats = await measure(page, 4000);
-          windows.push({ running, stats, optimiserSteps: (await stepAt()) - s0 });
-          if (running && windows.length === 1) {
-            await screenshot(page.locator('[data-testid="scene"] canvas'), 'frame-time-live-1000');
-          }
-        }
-        const result = {
-          when: new Date().toISOString(),
-          windows,
-          contactEdges: await page
-            .getByTestId('scene')
-            .evaluate((el) => (el as HTMLElement).dataset.contactEdges),
-          cells: await page
-            .getByTestId('scene')
-            .evaluate((el) => (el as HTMLElement).dataset.cells),
-        };
-        console.log(`[frame time] ${JSON.stringify(result, null, 2)}`);
-        mkdirSync(RESULTS_DIR, { recursive: true });
-        writeFileSync(join(RESULTS_DIR, 'frame-time.json'), JSON.stringify(result, null, 2));
-        for (const w of windows) expect(w.stats.rendered).toBeGreaterThan(0);
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
     },
   );
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { REPO_ROOT } from './server.ts';
 
 export { type PreviewServer, REPO_ROOT, startPreview } from './server.ts';
@@ -51,6 +52,40 @@ export async function openApp(
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors, close: () => context.close() };
+}
+
+/** One Chromium for the tests of a file: launched before the first, closed after the last. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll; use it inside a test');
+    return browser;
+  };
+}
+
+/**
+ * The frame of most browser tests: opens the app at `url`, runs `body`, then checks that the
+ * page logged no console error and threw no page error; the context is closed whatever happens.
+ */
+export async function withApp(
+  browser: Browser,
+  url: string,
+  body: (app: AppPage) => Promise<void>,
+  viewport?: { width: number; height: number },
+): Promise<void> {
+  const app = await openApp(browser, url, viewport);
+  try {
+    await body(app);
+    expect(app.errors).toEqual([]);
+  } finally {
+    await app.close();
+  }
 }
 
 /**

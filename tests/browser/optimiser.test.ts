@@ -1,28 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, waitForScene } from './harness.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, screenshot, waitForScene, withApp } from './harness.ts';
 
 const url = inject('previewUrl');
 /** The page opened on the regular tetrahedron (the default is LSE with N = 12). */
 const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const stepOf = async (text: Promise<string | null>) =>
   Number((await text)?.match(/step (\d+)/)?.[1]);
 
 describe('optimisation in the worker', () => {
   it('runs off the main thread with live progress, pauses, single-steps and cancels', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0');
       // A long LSE run: 1500 prototypes, 1000 dense steps (tens of seconds here).
       await page.locator('#method').selectOption('lse');
@@ -77,16 +66,11 @@ describe('optimisation in the worker', () => {
       // (LSE at N = 4 finished on the way, before N became 1500.)
       expect(await page.getByTestId('shown').textContent()).toMatch(/N = 4 /);
       expect(await page.locator('.proto-label').count()).toBe(4);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('runs Mettes et al.\u2019s optimiser in the worker and shows its result', async () => {
-    const app = await openApp(browser, tetrahedron);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0');
       await page.locator('#method').selectOption('mettes');
       await page.locator('#N').fill('24');
@@ -99,9 +83,6 @@ describe('optimisation in the worker', () => {
       expect(angle).toBeLessThanOrEqual(43.691);
       expect(angle).toBeGreaterThan(38);
       expect(await page.locator('.proto-label').count()).toBe(24);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

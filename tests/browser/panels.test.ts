@@ -2,20 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, REPO_ROOT, screenshot, waitForScene } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  browserForFile,
+  openApp,
+  REPO_ROOT,
+  screenshot,
+  waitForScene,
+  withApp,
+} from './harness.ts';
 
 const url = inject('previewUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
 
@@ -28,9 +27,7 @@ function barCounts(page: Page): Promise<number[]> {
 
 describe('metrics and analysis panels', () => {
   it('show the tetrahedron and the octahedron against their bounds', async () => {
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=kasarla&N=4&n=3`, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0');
       // The regular simplex meets Rankin's simplex bound -1/(N-1) = -1/3: a gap of exactly 0.
       expect(await text(page, 'metric-max-cosine')).toBe('-0.3333');
@@ -62,7 +59,7 @@ describe('metrics and analysis panels', () => {
       await screenshot(page.locator('.analysis'), 'panels-analysis-tetrahedron');
 
       // The octahedron: Rankin's orthoplex bound 0 is met, so the gap is 0 again.
-      const octa = await openApp(browser, `${url}#method=orthoplex&N=6&n=3`);
+      const octa = await openApp(browser(), `${url}#method=orthoplex&N=6&n=3`);
       try {
         await waitForScene(octa.page, 'orthoplex/6/3/0');
         expect(await text(octa.page, 'metric-max-cosine')).toBe('0.0000');
@@ -77,10 +74,7 @@ describe('metrics and analysis panels', () => {
       } finally {
         await octa.close();
       }
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('loads prototypes written by the command line, and rejects a corrupt file', async () => {
@@ -102,9 +96,7 @@ describe('metrics and analysis panels', () => {
       ],
       { cwd: REPO_ROOT },
     );
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=kasarla&N=4&n=3`, async ({ page }) => {
       await waitForScene(page, 'kasarla/4/3/0');
       const input = page.getByTestId('prototype-file');
       await input.setInputFiles({
@@ -145,9 +137,6 @@ describe('metrics and analysis panels', () => {
       expect(titles).toContain('Simplex (Kasarla), n = 8: -0.2000');
       expect(titles.some((t) => t.startsWith('Best found, n = 512: '))).toBe(true);
       await screenshot(page.locator('[data-testid="fold-sweep"]'), 'panels-sweep');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

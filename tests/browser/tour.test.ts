@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { paletteColor } from '../../src/scene/palette.ts';
 import {
+  browserForFile,
   facingPrototypes,
-  launchBrowser,
-  openApp,
   pixelStats,
   screenshot,
   waitForScene,
+  withApp,
 } from './harness.ts';
 
 const url = inject('previewUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
 /** Long enough for thirteen steps on a busy two-core machine (SwiftShader draws every one). */
@@ -49,9 +41,7 @@ describe('the guided tour', () => {
   it(
     'is stepped through to the end by keyboard alone, each step showing its preset',
     async () => {
-      const app = await openApp(browser, url);
-      try {
-        const { page } = app;
+      await withApp(browser(), url, async ({ page }) => {
         await waitForScene(page, 'lse/12/3/0');
         // Tab to the tour's start, Enter: the first step, with the focus on its title.
         for (let i = 0; i < 10 && (await focused(page)) !== 'tour-start'; i++) {
@@ -114,10 +104,7 @@ describe('the guided tour', () => {
         expect(await text(page, 'tour-progress')).toMatch(/^Tour · step 13 of 13/);
         await page.keyboard.press('PageUp');
         await readStep(page, 12, 'random/100/64/0');
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      });
     },
     LONG,
   );
@@ -125,9 +112,7 @@ describe('the guided tour', () => {
   it(
     'opens a linked step (#tour=6) as its preset; Home and End jump, T leaves',
     async () => {
-      const app = await openApp(browser, `${url}#tour=6`);
-      try {
-        const { page } = app;
+      await withApp(browser(), `${url}#tour=6`, async ({ page }) => {
         const step = await readStep(page, 6, 'rm/4/3/0');
         expect(step.minAngle).toBe('109.47');
         expect(await page.locator('#method').inputValue()).toBe('rm');
@@ -144,17 +129,13 @@ describe('the guided tour', () => {
         await page.keyboard.press('PageDown');
         expect(await page.getByTestId('tour').count()).toBe(0);
         expect(await page.locator('#method').inputValue()).toBe('orthoplex');
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      });
     },
     LONG,
   );
 
   it('opens and closes the shortcut help by keyboard, and never while typing', async () => {
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
+    await withApp(browser(), `${url}#method=kasarla&N=4&n=3`, async (app) => {
       const { page } = app;
       await waitForScene(page, 'kasarla/4/3/0');
       const help = page.getByTestId('help');
@@ -187,15 +168,11 @@ describe('the guided tour', () => {
       expect(await help.isVisible()).toBe(false);
       expect(await page.getByTestId('tour').count()).toBe(0);
       expect(await page.locator('.app').getAttribute('class')).toBe('app');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('presentation mode enlarges the type and slows the animation; the palette recolours the scene', async () => {
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
+    await withApp(browser(), `${url}#method=kasarla&N=4&n=3`, async (app) => {
       const { page } = app;
       await waitForScene(page, 'kasarla/4/3/0');
       const size = (selector: string) =>
@@ -290,9 +267,6 @@ describe('the guided tour', () => {
       await expect.poll(() => size('.shown'), { timeout: 20_000 }).toBe(before.text);
       expect(await text(page, 'speed')).toBe('max');
       expect(await page.getByTestId('palette').inputValue()).toBe('high-contrast');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

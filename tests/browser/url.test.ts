@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { ShownPrototypes } from '../../src/state/debugHook.ts';
-import { launchBrowser, openApp, screenshot } from './harness.ts';
+import { browserForFile, openApp, screenshot, withApp } from './harness.ts';
 
 const url = inject('previewUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The finished prototypes on screen, read through the page's debug hook. */
 const shown = (page: Page) =>
@@ -39,24 +31,17 @@ describe('the page state lives in the URL hash', () => {
   it('runs a Tammes case to completion and shows the proven optimum (N = 12: the icosahedron)', async () => {
     // LSE with a smaller step than the authors' reaches the icosahedron, whose minimum angle
     // arctan(2) = 63.4349 degrees is the proven optimum for 12 points on S^2.
-    const app = await openApp(browser, `${url}#method=lse&N=12&n=3&opt.lr=0.05`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=lse&N=12&n=3&opt.lr=0.05`, async ({ page }) => {
       await waitForResult(page, 'lse/12/3/0');
       expect(await text(page, 'metric-min-angle')).toBe(
         ((Math.atan(2) * 180) / Math.PI).toFixed(2),
       );
       expect(await text(page, 'metric-max-cosine')).toBe((1 / Math.sqrt(5)).toFixed(4));
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('opens a link to the regular tetrahedron and to the cross-polytope', async () => {
-    const app = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=kasarla&N=4&n=3`, async ({ page }) => {
       await waitForResult(page, 'kasarla/4/3/0');
       expect(await text(page, 'metric-min-angle')).toBe('109.47');
       expect(await page.locator('#method').inputValue()).toBe('kasarla');
@@ -81,24 +66,15 @@ describe('the page state lives in the URL hash', () => {
       await waitForResult(page, 'orthoplex/6/3/0');
       expect(await text(page, 'metric-max-cosine')).toBe('0.0000');
       expect(await page.locator('#N').inputValue()).toBe('6');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
-    const fresh = await openApp(browser, `${url}#method=orthoplex&N=6&n=3`);
-    try {
+    });
+    await withApp(browser(), `${url}#method=orthoplex&N=6&n=3`, async (fresh) => {
       await waitForResult(fresh.page, 'orthoplex/6/3/0');
       expect(await text(fresh.page, 'metric-max-cosine')).toBe('0.0000');
-      expect(fresh.errors).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('loads defaults from a malformed hash, clamps n, and says so in a notice', async () => {
-    const app = await openApp(browser, `${url}#N=abc&n=-4&method=nope`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#N=abc&n=-4&method=nope`, async ({ page }) => {
       await waitForResult(page, 'lse/12/2/0');
       const notice = page.getByTestId('notice');
       expect(await notice.isVisible()).toBe(true);
@@ -114,14 +90,11 @@ describe('the page state lives in the URL hash', () => {
       await screenshot(page, 'url-malformed-notice');
       await page.getByRole('button', { name: 'Dismiss' }).click();
       await expect.poll(() => notice.count()).toBe(0);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('a copied link reproduces bit-identical prototypes; the animation speed never changes them', async () => {
-    const first = await openApp(browser, `${url}#method=kasarla&N=4&n=3`);
+    const first = await openApp(browser(), `${url}#method=kasarla&N=4&n=3`);
     let hash = '';
     let made: ShownPrototypes | null = null;
     try {
@@ -183,18 +156,13 @@ describe('the page state lives in the URL hash', () => {
       await first.close();
     }
 
-    const second = await openApp(browser, `${url}${hash}`);
-    try {
-      const { page } = second;
+    await withApp(browser(), `${url}${hash}`, async ({ page }) => {
       await waitForResult(page, 'mettes/30/3/7');
       const again = await shown(page);
       expect(again?.params).toEqual({ steps: 600 });
       expect(again?.data).toEqual(made?.data);
       expect(await text(page, 'metric-max-cosine')).toBe(made?.maxCosine.toFixed(4));
       expect(await page.locator('#param-steps').inputValue()).toBe('600');
-      expect(second.errors).toEqual([]);
-    } finally {
-      await second.close();
-    }
+    });
   });
 });

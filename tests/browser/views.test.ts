@@ -1,17 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, pixelStats, screenshot, waitForScene } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, pixelStats, screenshot, waitForScene, withApp } from './harness.ts';
 
 const url = inject('previewUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const canvas = (page: Page) => page.locator('[data-testid="scene"] canvas');
 
@@ -31,9 +23,7 @@ async function canvasShot(page: Page, name: string) {
 
 describe('3D views', () => {
   it('S² view of the octahedron: 6 Voronoi cells, 12 contact arcs, details on click', async () => {
-    const app = await openApp(browser, `${url}#method=orthoplex&N=6&n=3&view=s2`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=orthoplex&N=6&n=3&view=s2`, async ({ page }) => {
       await waitForScene(page, 'orthoplex/6/3/0');
       expect(await stageData(page, 'view')).toBe('s2');
       // Every pair of the octahedron is at 90 or 180 degrees: the 12 edges at 90 are the contacts.
@@ -64,16 +54,11 @@ describe('3D views', () => {
       expect(await details.locator('h3').textContent()).toBe(`prototype ${target.index}`);
       expect(await page.getByTestId('proto-nearest-angle').textContent()).toBe('90.00');
       await screenshot(page, 'views-s2-details');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('switching views keeps the state; S² and S³ fall back to a projection with a note', async () => {
-    const app = await openApp(browser, `${url}#method=lse&N=12&n=3&seed=3&view=s2`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=lse&N=12&n=3&seed=3&view=s2`, async ({ page }) => {
       await waitForScene(page, 'lse/12/3/3');
       const maxCos = page.getByTestId('metric-max-cosine');
       const before = await maxCos.textContent();
@@ -104,16 +89,11 @@ describe('3D views', () => {
       await expect.poll(() => stageData(page, 'view')).toBe('s2');
       expect(await page.getByTestId('view-note').count()).toBe(0);
       expect(await state()).toEqual(start);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('S³ view of the 16-cell: stereographic and orthographic, 4D rotation buttons', async () => {
-    const app = await openApp(browser, `${url}#method=orthoplex&N=8&n=4&view=s3`);
-    try {
-      const { page } = app;
+    await withApp(browser(), `${url}#method=orthoplex&N=8&n=4&view=s3`, async ({ page }) => {
       await waitForScene(page, 'orthoplex/8/4/0');
       expect(await stageData(page, 'view')).toBe('s3');
       // ±e_k: each vertex is at 90 degrees from the 6 others that are not its antipode.
@@ -158,14 +138,11 @@ describe('3D views', () => {
       await expect.poll(() => stageData(page, 'view')).toBe('proj');
       await expect.poll(() => stageData(page, 'contactEdges')).toBe('24');
       await canvasShot(page, 'views-proj-n4');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('says so clearly where WebGL2 is missing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     try {
       await context.addInitScript(() => {
         const original = HTMLCanvasElement.prototype.getContext;
