@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CIFAR10 } from '../src/data/testing/archives.ts';
-import { launchBrowser, openApp, startPreview } from '../tests/browser/harness.ts';
+import { launchBrowser, loadArchive, openApp, startPreview } from '../tests/browser/harness.ts';
 import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
 
 const { values } = parseArgs({
@@ -32,10 +32,7 @@ try {
     try {
       const { page } = app;
       const start = Date.now();
-      await page.locator('#data-train-files').setInputFiles(CIFAR10.path);
-      await page
-        .locator('[data-testid="data-status"][data-loaded="true"]')
-        .waitFor({ timeout: 120_000 });
+      await loadArchive(page, CIFAR10.path, 120_000);
       const wallMs = Date.now() - start;
       // The panel shows the worker's own time: " · loaded in 524 ms" or "1.20 s".
       const text = (await page.getByTestId('data-load-time').textContent()) ?? '';

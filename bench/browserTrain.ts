@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { CIFAR10 } from '../src/data/testing/archives.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/types.ts';
 import type { TrainingSnapshot } from '../src/ui/training/TrainingPanel.tsx';
-import { launchBrowser, openApp, startPreview } from '../tests/browser/harness.ts';
+import { launchBrowser, loadArchive, openApp, startPreview } from '../tests/browser/harness.ts';
 import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
 
 const { values } = parseArgs({
@@ -51,10 +51,7 @@ const snapshot = (page: Page) =>
 
 async function load(page: Page, trainPerClass: string, testPerClass: string): Promise<void> {
   if ((await page.locator('[data-testid="data-status"][data-loaded="true"]').count()) === 0) {
-    await page.locator('#data-train-files').setInputFiles(CIFAR10.path);
-    await page
-      .locator('[data-testid="data-status"][data-loaded="true"]')
-      .waitFor({ timeout: 120_000 });
+    await loadArchive(page, CIFAR10.path, 120_000);
   }
   await page.locator('#data-train-per-class').fill(trainPerClass);
   await page.locator('#data-test-per-class').fill(testPerClass);
@@ -87,7 +84,9 @@ const server = await startPreview();
 const browser = await launchBrowser();
 try {
   const hash = `method=${values.method}&N=10&n=3&train.mode=${mode}&train.epochs=${Number(values.epochs)}&train.labelling=${values.labelling}`;
-  const app = await openApp(browser, `${server.url}#${hash}`, { width: 1280, height: 1000 });
+  const app = await openApp(browser, `${server.url}#${hash}`, {
+    viewport: { width: 1280, height: 1000 },
+  });
   const { page } = app;
 
   if (!values['no-run']) {

@@ -1,64 +1,30 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { runDataCommand } from '../../src/data/node/dataCommand.ts';
 import { CIFAR10, titled } from '../../src/data/testing/archives.ts';
-import { launchBrowser, pixelStats, RESULTS_DIR, screenshot, waitForScene } from './harness.ts';
+import {
+  browserForFile,
+  type OpenOptions,
+  pixelStats,
+  RESULTS_DIR,
+  screenshot,
+  waitForScene,
+  withApp,
+} from './harness.ts';
 
 const url = inject('previewUrl');
 /** The page opened on the regular tetrahedron (the default is LSE with N = 12). */
 const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
-let browser: Browser;
+const browser = browserForFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+/** A tall page with data/ served from `dataDir` (null: there is no stored subset). */
+const withData = (dataDir: string | null): OpenOptions => ({
+  viewport: { width: 1280, height: 1100 },
+  storedSubset: dataDir,
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-interface DataPage {
-  readonly page: Page;
-  readonly errors: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Opens the app with data/ served from `dataDir` (null: there is no stored subset), whatever the
- * build's public/data holds. Routes set on the context also catch the loader worker's requests.
- * `moreHash` is added to the link (e.g. a subset choice).
- */
-async function openApp(dataDir: string | null, moreHash = ''): Promise<DataPage> {
-  const context: BrowserContext = await browser.newContext({
-    viewport: { width: 1280, height: 1100 },
-    deviceScaleFactor: 1,
-  });
-  await context.route(/\/data\/[^/]+$/, async (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-    if (!dataDir || !/^(manifest\.json|subset-(train|test)\.bin)$/.test(name)) {
-      await route.fulfill({ status: 404, body: 'not found' });
-      return;
-    }
-    await route.fulfill({
-      path: join(dataDir, name),
-      contentType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
-    });
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    // The browser itself logs the 404 of a missing stored subset; the app handles it.
-    if (!dataDir && /404/.test(msg.text())) return;
-    errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  await page.goto(`${tetrahedron}${moreHash}`, { waitUntil: 'load' });
-  return { page, errors, close: () => context.close() };
-}
 
 const status = (page: Page) => page.getByTestId('data-status');
 const counts = (page: Page, which: 'train' | 'test') =>
@@ -66,9 +32,7 @@ const counts = (page: Page, which: 'train' | 'test') =>
 
 describe('data panel in Chromium', () => {
   it('says that no data is loaded, how to get it, and the app works without it', async () => {
-    const app = await openApp(null);
-    try {
-      const { page } = app;
+    await withApp(browser(), tetrahedron, withData(null), async ({ page }) => {
       await expect
         .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 20_000 })
         .toBe(true);
@@ -77,17 +41,12 @@ describe('data panel in Chromium', () => {
       await screenshot(page.locator('.data-panel'), 'data-empty');
       await waitForScene(page, 'kasarla/4/3/0');
       expect(await page.getByTestId('metric-max-cosine').textContent()).toBe('-0.3333');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'with the CIFAR-10 archive'), () => {
     it('loads the archive through the file input and shows images, labels and counts', async () => {
-      const app = await openApp(null);
-      try {
-        const { page } = app;
+      await withApp(browser(), tetrahedron, withData(null), async ({ page }) => {
         await expect
           .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 20_000 })
           .toBe(true);
@@ -191,16 +150,12 @@ describe('data panel in Chromium', () => {
           .poll(() => page.getByTestId('subset-error').textContent())
           .toMatch(/"ship" has only 500 training images/);
         expect(await counts(page, 'train')).toEqual(['20', '20']);
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      });
     });
 
     it('draws the subset that the link chose from the archive loaded later', async () => {
-      const app = await openApp(null, '&data.classes=first:3&data.train=20&data.test=10');
-      try {
-        const { page } = app;
+      const link = `${tetrahedron}&data.classes=first:3&data.train=20&data.test=10`;
+      await withApp(browser(), link, withData(null), async ({ page }) => {
         await expect
           .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 20_000 })
           .toBe(true);
@@ -219,10 +174,7 @@ describe('data panel in Chromium', () => {
         expect(await page.evaluate(() => location.hash)).toMatch(
           /&data\.classes=first%3A3&data\.train=20&data\.test=10$/,
         );
-        expect(app.errors).toEqual([]);
-      } finally {
-        await app.close();
-      }
+      });
     });
 
     it('loads the stored subset from data/ at start', async () => {
@@ -247,9 +199,7 @@ describe('data panel in Chromium', () => {
           { out: (l) => lines.push(l), err: (l) => lines.push(l) },
         );
         expect(code, lines.join('\n')).toBe(0);
-        const app = await openApp(dir);
-        try {
-          const { page } = app;
+        await withApp(browser(), tetrahedron, withData(dir), async ({ page }) => {
           await page
             .locator('[data-testid="data-status"][data-loaded="true"]')
             .waitFor({ timeout: 30_000 });
@@ -266,10 +216,7 @@ describe('data panel in Chromium', () => {
           expect(await page.locator('#data-classes').inputValue()).toBe('ship,cat,dog');
           expect(await page.getByTestId('preview-grid').locator('canvas').count()).toBe(20);
           await screenshot(page.locator('.data-panel'), 'data-stored-subset');
-          expect(app.errors).toEqual([]);
-        } finally {
-          await app.close();
-        }
+        });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,29 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { CIFAR10, titled } from '../../src/data/testing/archives.ts';
-import { launchBrowser, screenshot } from './harness.ts';
+import { browserForFile, loadArchive, type OpenOptions, screenshot, withApp } from './harness.ts';
 
 const url = inject('previewUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function loadSmallSubset(page: Page): Promise<void> {
   // The file input is enabled once the page has found there is no stored subset.
   await expect
     .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 30_000 })
     .toBe(true);
-  await page.locator('#data-train-files').setInputFiles(CIFAR10.path);
-  await page
-    .locator('[data-testid="data-status"][data-loaded="true"]')
-    .waitFor({ timeout: 60_000 });
+  await loadArchive(page, CIFAR10.path);
   await page.locator('#data-classes').fill('airplane,cat,ship');
   await page.locator('#data-train-per-class').fill('20');
   await page.locator('#data-test-per-class').fill('10');
@@ -34,21 +23,13 @@ async function loadSmallSubset(page: Page): Promise<void> {
 
 describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'), () => {
   it('queues a tiny sweep, plots each run, keeps the runs over a reload and exports CSV', async () => {
-    const context = await browser.newContext({
+    const options: OpenOptions = {
       viewport: { width: 1280, height: 1000 },
-      deviceScaleFactor: 1,
+      // No stored default subset: the data comes from the file input, as a user would pick it.
+      storedSubset: null,
       acceptDownloads: true,
-    });
-    // No stored default subset: the data comes from the file input, as a user would pick it.
-    await context.route(/\/data\/[^/]+$/, (route) => route.fulfill({ status: 404, body: '' }));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/404/.test(m.text())) errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await page.goto(`${url}#method=kasarla&N=4&n=3`, { waitUntil: 'load' });
+    };
+    await withApp(browser(), `${url}#method=kasarla&N=4&n=3`, options, async ({ page }) => {
       await loadSmallSubset(page);
 
       const panel = page.getByTestId('experiments-panel');
@@ -124,9 +105,6 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
         const accuracy = Number(line.split(',')[5]);
         expect(runs[i]).toContain(`${(100 * accuracy).toFixed(2)}%`);
       });
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 150_000);
 });

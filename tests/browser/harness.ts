@@ -37,21 +37,60 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /**
+   * The stored subset (data/ beside the app): served from this folder, or, with null, answered
+   * with 404 as on a site that has none (the browser logs that 404; the app handles it, so it
+   * is not counted as an error). Left out: whatever the build's public/data holds.
+   */
+  readonly storedSubset?: string | null;
+  readonly acceptDownloads?: boolean;
+}
+
+const STORED_SUBSET_FILE = /^(manifest\.json|subset-(train|test)\.bin)$/;
+
 /** Opens the app in a fresh context and records every console error and page error. */
 export async function openApp(
   browser: Browser,
   url: string,
-  viewport = { width: 1280, height: 800 },
+  options: OpenOptions = {},
 ): Promise<AppPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const { viewport = { width: 1280, height: 800 }, storedSubset, acceptDownloads } = options;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads });
+  if (storedSubset !== undefined) {
+    // Routes set on the context also catch the loader worker's requests.
+    await context.route(/\/data\/[^/]+$/, async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+      if (storedSubset === null || !STORED_SUBSET_FILE.test(name)) {
+        await route.fulfill({ status: 404, body: 'not found' });
+        return;
+      }
+      await route.fulfill({
+        path: join(storedSubset, name),
+        contentType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      });
+    });
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    if (storedSubset === null && /404/.test(msg.text())) return;
+    errors.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   await page.goto(url, { waitUntil: 'load' });
   return { page, errors, close: () => context.close() };
+}
+
+/**
+ * Loads a CIFAR archive through the data panel's file input, as a person picks it, and waits
+ * until it is loaded (the input is enabled once the page has looked for a stored subset).
+ */
+export async function loadArchive(page: Page, path: string, timeout = 60_000): Promise<void> {
+  await page.locator('#data-train-files').setInputFiles(path);
+  await page.locator('[data-testid="data-status"][data-loaded="true"]').waitFor({ timeout });
 }
 
 /** One Chromium for the tests of a file: launched before the first, closed after the last. */
@@ -77,9 +116,20 @@ export async function withApp(
   browser: Browser,
   url: string,
   body: (app: AppPage) => Promise<void>,
-  viewport?: { width: number; height: number },
+): Promise<void>;
+export async function withApp(
+  browser: Browser,
+  url: string,
+  options: OpenOptions,
+  body: (app: AppPage) => Promise<void>,
+): Promise<void>;
+export async function withApp(
+  browser: Browser,
+  url: string,
+  ...rest: [(app: AppPage) => Promise<void>] | [OpenOptions, (app: AppPage) => Promise<void>]
 ): Promise<void> {
-  const app = await openApp(browser, url, viewport);
+  const [options, body] = rest.length === 1 ? [{}, rest[0]] : rest;
+  const app = await openApp(browser, url, options);
   try {
     await body(app);
     expect(app.errors).toEqual([]);

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CIFAR10, titled } from '../../src/data/testing/archives.ts';
-import { browserForFile, openApp, pixelStats, screenshot, withApp } from './harness.ts';
+import {
+  browserForFile,
+  loadArchive,
+  openApp,
+  pixelStats,
+  screenshot,
+  withApp,
+} from './harness.ts';
 
 /**
  * Training in the browser on SwiftShader, on a tiny subset (60 training, 20 test images): six
@@ -52,10 +59,7 @@ async function losses(page: Page) {
 }
 
 async function loadSmallSubset(page: Page): Promise<void> {
-  await page.locator('#data-train-files').setInputFiles(CIFAR10.path);
-  await page
-    .locator('[data-testid="data-status"][data-loaded="true"]')
-    .waitFor({ timeout: 60_000 });
+  await loadArchive(page, CIFAR10.path);
   await page.locator('#data-train-per-class').fill('6');
   await page.locator('#data-test-per-class').fill('2');
   await expect
@@ -111,145 +115,131 @@ describe('training in Chromium', () => {
   describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'with the CIFAR-10 archive'), () => {
     it('trains on WebGPU, then WebGL, and recovers from a lost WebGL context on the CPU', async () => {
       const viewport = { width: 1280, height: 1000 };
-      await withApp(
-        browser(),
-        `${url}#${settings}&train.backend=webgpu`,
-        async ({ page }) => {
-          await loadSmallSubset(page);
+      const link = `${url}#${settings}&train.backend=webgpu`;
+      await withApp(browser(), link, { viewport }, async ({ page }) => {
+        await loadSmallSubset(page);
 
-          // WebGPU (SwiftShader, chosen by hand): the first steps compile shaders.
-          const t0 = Date.now();
-          await page.getByTestId('train-start').click();
-          await expect
-            .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), {
-              timeout: 60_000,
-            })
-            .toBe('webgpu');
-          await waitForEnd(page, 120_000);
-          const webgpuMs = Date.now() - t0;
-          const webgpu = await snapshot(page);
-          const gpu = await losses(page);
-          expect(gpu.steps).toBe(STEPS);
-          expect(gpu.recent).toBeLessThan(gpu.first);
-          expect(await page.getByTestId('train-backend').textContent()).toMatch(/WebGPU/);
-          expect(await page.getByTestId('train-tensors').textContent()).toMatch(
-            /unchanged, no leak/,
-          );
-          await checkViews(page, 'train-webgpu');
+        // WebGPU (SwiftShader, chosen by hand): the first steps compile shaders.
+        const t0 = Date.now();
+        await page.getByTestId('train-start').click();
+        await expect
+          .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), {
+            timeout: 60_000,
+          })
+          .toBe('webgpu');
+        await waitForEnd(page, 120_000);
+        const webgpuMs = Date.now() - t0;
+        const webgpu = await snapshot(page);
+        const gpu = await losses(page);
+        expect(gpu.steps).toBe(STEPS);
+        expect(gpu.recent).toBeLessThan(gpu.first);
+        expect(await page.getByTestId('train-backend').textContent()).toMatch(/WebGPU/);
+        expect(await page.getByTestId('train-tensors').textContent()).toMatch(/unchanged, no leak/);
+        await checkViews(page, 'train-webgpu');
 
-          // WebGL, by the manual override.
-          await page.locator('#train-backend-choice').selectOption('webgl');
-          await expect
-            .poll(() => page.evaluate(() => location.hash))
-            .toMatch(/train\.backend=webgl/);
-          const t1 = Date.now();
-          await page.getByTestId('train-start').click();
-          await expect
-            .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), {
-              timeout: 60_000,
-            })
-            .toBe('webgl');
-          await waitForEnd(page, 120_000);
-          const webglMs = Date.now() - t1;
-          const webgl = await snapshot(page);
-          // On a GPU backend (even a software one) the features are computed where training runs.
-          expect(await page.getByTestId('train-timing').textContent()).not.toMatch(/WebAssembly/);
-          // The CPU on offer is the WebAssembly one.
-          expect(await page.getByLabel('Backends found').textContent()).toMatch(
-            /CPU via WebAssembly \(SIMD\)(?! on)/,
-          );
-          const gl = await losses(page);
-          expect(gl.steps).toBe(STEPS);
-          expect(gl.recent).toBeLessThan(gl.first);
-          await checkViews(page, 'train-webgl');
-          const examples = page.getByTestId('train-examples').locator('figure');
-          expect(await examples.count()).toBe(12);
-          expect(await examples.locator('.train-pred').first().textContent()).toMatch(
-            /→ \w+ \(prototype \d+\)/,
-          );
-          await screenshot(page.getByTestId('train-panel'), 'train-panel');
+        // WebGL, by the manual override.
+        await page.locator('#train-backend-choice').selectOption('webgl');
+        await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/train\.backend=webgl/);
+        const t1 = Date.now();
+        await page.getByTestId('train-start').click();
+        await expect
+          .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), {
+            timeout: 60_000,
+          })
+          .toBe('webgl');
+        await waitForEnd(page, 120_000);
+        const webglMs = Date.now() - t1;
+        const webgl = await snapshot(page);
+        // On a GPU backend (even a software one) the features are computed where training runs.
+        expect(await page.getByTestId('train-timing').textContent()).not.toMatch(/WebAssembly/);
+        // The CPU on offer is the WebAssembly one.
+        expect(await page.getByLabel('Backends found').textContent()).toMatch(
+          /CPU via WebAssembly \(SIMD\)(?! on)/,
+        );
+        const gl = await losses(page);
+        expect(gl.steps).toBe(STEPS);
+        expect(gl.recent).toBeLessThan(gl.first);
+        await checkViews(page, 'train-webgl');
+        const examples = page.getByTestId('train-examples').locator('figure');
+        expect(await examples.count()).toBe(12);
+        expect(await examples.locator('.train-pred').first().textContent()).toMatch(
+          /→ \w+ \(prototype \d+\)/,
+        );
+        await screenshot(page.getByTestId('train-panel'), 'train-panel');
 
-          // A lost WebGL context after the first epoch: reported in words, and training goes on
-          // on the CPU from the end of that epoch (its curve points kept, the rest trained there).
-          // Single steps through the first epoch (3 batches), so the loss comes exactly there.
-          for (let step = 1; step <= STEPS / 2; step++) {
-            await page.getByTestId('train-step').click();
-            await expect
-              .poll(
-                async () => {
-                  const s = await snapshot(page);
-                  return s?.phase === 'paused' && s.steps === step;
-                },
-                { timeout: 60_000 },
-              )
-              .toBe(true);
-          }
-          // The epoch's checkpoint is read back after its evaluation: wait for both.
+        // A lost WebGL context after the first epoch: reported in words, and training goes on
+        // on the CPU from the end of that epoch (its curve points kept, the rest trained there).
+        // Single steps through the first epoch (3 batches), so the loss comes exactly there.
+        for (let step = 1; step <= STEPS / 2; step++) {
+          await page.getByTestId('train-step').click();
           await expect
-            .poll(async () => {
-              const s = await snapshot(page);
-              return `${s?.epochs.length} epoch, saved ${s?.savedEpoch}, ${s?.phase}`;
-            })
-            .toBe('1 epoch, saved 1, paused');
-          expect((await snapshot(page))?.backend).toBe('webgl');
-          const firstEpoch = (await snapshot(page))?.epochs[0];
-          await page.evaluate(() => window.__hypersphereTraining?.loseDevice());
-          await expect
-            .poll(() => page.getByTestId('train-error').getAttribute('data-kind'), {
-              timeout: 30_000,
-            })
-            .toBe('device-lost');
-          expect(await page.getByTestId('train-error').textContent()).toMatch(
-            /WebGL device was lost/,
-          );
-          expect(await page.getByTestId('train-continue-cpu').textContent()).toBe(
-            'Go on from epoch 1 on CPU',
-          );
-          await page.getByTestId('train-continue-cpu').click();
-          await expect
-            .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), {
-              timeout: 60_000,
-            })
-            .toBe('cpu');
-          await waitForEnd(page, 120_000);
-          expect((await losses(page)).steps).toBe(STEPS);
-          const cpu = await snapshot(page);
-          // On the CPU the fast mode runs on tfjs's WebAssembly backend, the features too.
-          expect(await page.getByTestId('train-backend').textContent()).toBe('CPU · WebAssembly');
-          expect(await page.getByTestId('train-timing').textContent()).toMatch(
-            /^Features: [\d,]+ images in .+ \([\d,.]+ images\/s, on WebAssembly\)\./,
-          );
-          expect(cpu?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
-          expect(cpu?.epochs[0]).toEqual(firstEpoch);
-          const s = (ms: number | null | undefined) =>
-            `${((ms ?? Number.NaN) / 1000).toFixed(1)} s`;
-          console.log(
-            `[training] 60 images, ${STEPS} steps: webgpu ${s(webgpuMs)} (first step after ${s(webgpu?.firstStepMs)}), ` +
-              `webgl ${s(webglMs)} (first step after ${s(webgl?.firstStepMs)}), cpu first step after ${s(cpu?.firstStepMs)}`,
-          );
-        },
-        viewport,
-      );
+            .poll(
+              async () => {
+                const s = await snapshot(page);
+                return s?.phase === 'paused' && s.steps === step;
+              },
+              { timeout: 60_000 },
+            )
+            .toBe(true);
+        }
+        // The epoch's checkpoint is read back after its evaluation: wait for both.
+        await expect
+          .poll(async () => {
+            const s = await snapshot(page);
+            return `${s?.epochs.length} epoch, saved ${s?.savedEpoch}, ${s?.phase}`;
+          })
+          .toBe('1 epoch, saved 1, paused');
+        expect((await snapshot(page))?.backend).toBe('webgl');
+        const firstEpoch = (await snapshot(page))?.epochs[0];
+        await page.evaluate(() => window.__hypersphereTraining?.loseDevice());
+        await expect
+          .poll(() => page.getByTestId('train-error').getAttribute('data-kind'), {
+            timeout: 30_000,
+          })
+          .toBe('device-lost');
+        expect(await page.getByTestId('train-error').textContent()).toMatch(
+          /WebGL device was lost/,
+        );
+        expect(await page.getByTestId('train-continue-cpu').textContent()).toBe(
+          'Go on from epoch 1 on CPU',
+        );
+        await page.getByTestId('train-continue-cpu').click();
+        await expect
+          .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), {
+            timeout: 60_000,
+          })
+          .toBe('cpu');
+        await waitForEnd(page, 120_000);
+        expect((await losses(page)).steps).toBe(STEPS);
+        const cpu = await snapshot(page);
+        // On the CPU the fast mode runs on tfjs's WebAssembly backend, the features too.
+        expect(await page.getByTestId('train-backend').textContent()).toBe('CPU · WebAssembly');
+        expect(await page.getByTestId('train-timing').textContent()).toMatch(
+          /^Features: [\d,]+ images in .+ \([\d,.]+ images\/s, on WebAssembly\)\./,
+        );
+        expect(cpu?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+        expect(cpu?.epochs[0]).toEqual(firstEpoch);
+        const s = (ms: number | null | undefined) => `${((ms ?? Number.NaN) / 1000).toFixed(1)} s`;
+        console.log(
+          `[training] 60 images, ${STEPS} steps: webgpu ${s(webgpuMs)} (first step after ${s(webgpu?.firstStepMs)}), ` +
+            `webgl ${s(webglMs)} (first step after ${s(webgl?.firstStepMs)}), cpu first step after ${s(cpu?.firstStepMs)}`,
+        );
+      });
     }, 400_000);
 
     it('trains the CNN on the CPU on WebAssembly, whose filter gradient the app supplies', async () => {
-      await withApp(
-        browser(),
-        `${url}#${settings}&train.mode=cnn&train.backend=cpu`,
-        async ({ page }) => {
-          await loadSmallSubset(page);
-          await page.getByTestId('train-start').click();
-          await waitForEnd(page, 120_000);
-          expect(await page.getByTestId('train-backend').textContent()).toBe('CPU · WebAssembly');
-          const { first, recent, steps } = await losses(page);
-          expect(steps).toBe(STEPS);
-          expect(Number.isFinite(first) && Number.isFinite(recent)).toBe(true);
-          expect((await snapshot(page))?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
-          expect(await page.getByTestId('train-tensors').textContent()).toMatch(
-            /unchanged, no leak/,
-          );
-        },
-      );
+      const link = `${url}#${settings}&train.mode=cnn&train.backend=cpu`;
+      await withApp(browser(), link, async ({ page }) => {
+        await loadSmallSubset(page);
+        await page.getByTestId('train-start').click();
+        await waitForEnd(page, 120_000);
+        expect(await page.getByTestId('train-backend').textContent()).toBe('CPU · WebAssembly');
+        const { first, recent, steps } = await losses(page);
+        expect(steps).toBe(STEPS);
+        expect(Number.isFinite(first) && Number.isFinite(recent)).toBe(true);
+        expect((await snapshot(page))?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+        expect(await page.getByTestId('train-tensors').textContent()).toMatch(/unchanged, no leak/);
+      });
     }, 200_000);
   });
 });
