@@ -7,9 +7,9 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { runMethod } from '../../core/methods/registry.ts';
 import { separationMetrics } from '../../core/metrics/separation.ts';
-import { trainWithLabelling } from '../labelling/train.ts';
 import { computeFeatures } from '../pipelines/fastPipeline.ts';
 import type { FastFeatures, TrainSplit } from '../types.ts';
+import { runLabelled } from './labelledRun.ts';
 import type { LabellingOptions, PlannedRun, RunResult } from './types.ts';
 
 export interface ExperimentData {
@@ -74,7 +74,7 @@ export async function runExperiment(
     const start = performance.now();
     const made = runMethod({ method: run.method, N: K, n, seed: run.seed });
     const separation = separationMetrics({ codebook: made.codebook, binary: made.binary });
-    const outcome = await trainWithLabelling(
+    const outcome = await runLabelled(
       tf,
       {
         train: data.train,

@@ -1,7 +1,9 @@
 /**
- * Training with a labelling: the trainer's loop (same pipelines, seeds, shuffling, Adam and loss
- * as src/train/loop.ts) with the class targets taken from a ClassPrototypeSource, so the
- * class -> prototype assignment can be found before, during or by training:
+ * One run of an experiment with a labelling: the trainer's loop (same pipelines, seeds,
+ * shuffling, Adam and loss as src/train/loop.ts) with the class targets taken from a
+ * ClassPrototypeSource (targetSources.ts), so the class -> prototype assignment can be found
+ * before, during or by training. The live training and the CLI use the trainer with the three
+ * simple labellings (src/train/labelling.ts); experiments compare all seven:
  * - identity / random / structure: fixed from the start;
  * - hungarian: a warm-up on free class directions, then Hungarian on class means of z, fixed;
  * - hungarian-epoch: Hungarian on class means of z before every epoch (from the initial model on);
@@ -21,23 +23,23 @@ import {
 import { createCodebook } from '../../core/math/codebook.ts';
 import { createRandom } from '../../core/math/random.ts';
 import { nearestPrototype, scorePredictions } from '../decode.ts';
-import type { LabellingOptions } from '../experiment/types.ts';
 import { normaliseRows, prototypeLoss } from '../loss.ts';
+import { uniqueName } from '../models/model.ts';
 import { createCnnPipeline } from '../pipelines/cnnPipeline.ts';
 import { createFastPipeline } from '../pipelines/fastPipeline.ts';
-import { uniqueName } from '../models/model.ts';
 import { type Pipeline, SEED_STREAMS, subSeed } from '../pipelines/pipeline.ts';
 import { permutation } from '../shuffle.ts';
 import { type FeatureProgress, type TrainInput, TrainingError } from '../types.ts';
 import { validateInput } from '../validate.ts';
-import { classSimilarity, centredPixels, gramMatrix } from './similarity.ts';
+import { centredPixels, classSimilarity, gramMatrix } from './classSimilarity.ts';
 import {
   autoshuffleSource,
   type ClassPrototypeSource,
   fixedSource,
   freeSource,
   sinkhornSource,
-} from './sources.ts';
+} from './targetSources.ts';
+import type { LabellingOptions } from './types.ts';
 
 /** A seed stream of its own for the labelling's random choices (random labelling, restarts). */
 const LABELLING_STREAM = 7;
@@ -66,7 +68,7 @@ export interface LabelledOutcome {
   readonly epochs: number;
 }
 
-export interface LabelledHooks {
+export interface LabelledRunHooks {
   onPrepare?(p: FeatureProgress): void;
   onBatch?(epoch: number, batch: number, batches: number): void;
   onEpoch?(e: LabelledEpoch): void;
@@ -74,7 +76,7 @@ export interface LabelledHooks {
 }
 
 /** The labelling used from the first step (before any training), for the fixed ones. */
-export function initialAssignment(input: LabelledInput): Int32Array {
+export function startingAssignment(input: LabelledInput): Int32Array {
   const { classCount: K, prototypes, config, labelling, options } = input;
   const labellingSeed = subSeed(config.seed, LABELLING_STREAM);
   if (labelling === 'random') return randomLabelling(K, labellingSeed, prototypes.N);
@@ -109,10 +111,10 @@ export function initialAssignment(input: LabelledInput): Int32Array {
  * Trains to config.epochs; resolves null when stopped. `pipeline` replaces the mode's own (tests
  * use a fixed embedding, so the labelling's choice can be worked out by hand).
  */
-export async function trainWithLabelling(
+export async function runLabelled(
   tf: typeof TF,
   input: LabelledInput,
-  hooks: LabelledHooks = {},
+  hooks: LabelledRunHooks = {},
   pipeline?: Pipeline,
 ): Promise<LabelledOutcome | null> {
   validateInput(input);
@@ -153,7 +155,7 @@ class LabelledRun {
     );
   }
 
-  async train(hooks: LabelledHooks): Promise<LabelledOutcome | null> {
+  async train(hooks: LabelledRunHooks): Promise<LabelledOutcome | null> {
     const { input, pipeline } = this;
     const { config, train } = input;
     if (!(await pipeline.prepare(hooks.onPrepare, hooks.shouldStop))) return null;
@@ -227,7 +229,7 @@ class LabelledRun {
         return autoshuffleSource(tf, data, n, start, N, config.epochs, options.penaltyWeight, name);
       }
       default:
-        return fixedSource(tf, data, n, initialAssignment(input));
+        return fixedSource(tf, data, n, startingAssignment(input));
     }
   }
 

@@ -1,10 +1,10 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LABELLING_OPTIONS } from '../experiment/types.ts';
 import { loadNodeTf } from '../node/nodeTf.ts';
 import type { Pipeline } from '../pipelines/pipeline.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../types.ts';
-import { type LabelledInput, trainWithLabelling } from './train.ts';
+import { type LabelledInput, runLabelled } from './labelledRun.ts';
+import { DEFAULT_LABELLING_OPTIONS } from './types.ts';
 
 let tf: typeof TF;
 beforeAll(async () => {
@@ -68,26 +68,26 @@ describe('labellings chosen during training', () => {
   // = 2.093; identity scores 0.643 - 0.342 + 0.766 = 1.067). Decoded with it, class 0 (at 50)
   // is nearer its neighbour's prototype at 0 (cos 50) than its own at 120 (cos 70): 2 of 3 right.
   it('hungarian after a warm-up picks the assignment worked out by hand', async () => {
-    const outcome = await trainWithLabelling(tf, input('hungarian', 2), {}, fixedEmbedding());
+    const outcome = await runLabelled(tf, input('hungarian', 2), {}, fixedEmbedding());
     expect(Array.from(outcome?.assignment ?? [])).toEqual([1, 0, 2]);
     expect(outcome?.testAccuracy).toBe(2 / 3);
     expect(outcome?.perClassAccuracy).toEqual([0, 1, 1]);
   });
 
   it('hungarian-epoch picks it before the first step', async () => {
-    const outcome = await trainWithLabelling(tf, input('hungarian-epoch', 1), {}, fixedEmbedding());
+    const outcome = await runLabelled(tf, input('hungarian-epoch', 1), {}, fixedEmbedding());
     expect(Array.from(outcome?.assignment ?? [])).toEqual([1, 0, 2]);
   });
 
   it('identity keeps class k on prototype k; class 1 (at 10) decodes as class 0', async () => {
     // Class 0 (at 50) is nearest prototype 0, class 1 (at 10) too, class 2 (at 200) prototype 2.
-    const outcome = await trainWithLabelling(tf, input('identity', 1), {}, fixedEmbedding());
+    const outcome = await runLabelled(tf, input('identity', 1), {}, fixedEmbedding());
     expect(Array.from(outcome?.assignment ?? [])).toEqual([0, 1, 2]);
     expect(outcome?.perClassAccuracy).toEqual([1, 0, 1]);
   });
 
   it('a learned Sinkhorn permutation ends at the same assignment', async () => {
-    const outcome = await trainWithLabelling(tf, input('sinkhorn', 8), {}, fixedEmbedding());
+    const outcome = await runLabelled(tf, input('sinkhorn', 8), {}, fixedEmbedding());
     expect(Array.from(outcome?.assignment ?? [])).toEqual([1, 0, 2]);
   }, 60_000);
 
@@ -100,7 +100,7 @@ describe('labellings chosen during training', () => {
       'autoshuffle',
     ] as const) {
       const before = tf.memory().numTensors;
-      await trainWithLabelling(tf, input(l, 3), {}, fixedEmbedding());
+      await runLabelled(tf, input(l, 3), {}, fixedEmbedding());
       expect(tf.memory().numTensors, l).toBe(before);
     }
   }, 60_000);
