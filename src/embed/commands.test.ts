@@ -60,7 +60,7 @@ describe('embed commands', () => {
     const out = set({ N: 5 });
     expect(out).toEqual({
       ok: true,
-      hash: 'method=kasarla&N=5&n=3&seed=0&view=s2&data.classes=cat%2Cdog&data.train=4&train.epochs=7',
+      hash: 'method=kasarla&N=5&n=3&seed=0&view=s2&data.classes=cat,dog&data.train=4&train.epochs=7',
     });
     expect(training.getState().settings.epochs).toBe(7);
     expect(data.getState().subset?.train.count).toBe(8);

@@ -64,7 +64,7 @@ describe('bookmark codec', () => {
     expect(bookmark.settings).toMatchObject({ 'data.classes': 'cat,dog', 'data.train': '4' });
     const back = read(bookmarkText(bookmark));
     expect(back.hash).toBe(
-      'method=kasarla&N=4&n=3&seed=0&view=s2&data.classes=cat%2Cdog&data.train=4',
+      'method=kasarla&N=4&n=3&seed=0&view=s2&data.classes=cat,dog&data.train=4',
     );
     const other = createDataStore(nodeLoader);
     applyHash(store, back.hash, trainingStore, other);

@@ -148,7 +148,7 @@ describe('the data subset in the hash', () => {
       'data.seed': 7,
     });
     expect(serialiseHash(parsed.values, parsed.params)).toBe(
-      'method=lse&N=12&n=3&seed=0&view=s2&data.classes=Cat%2Cdog&data.train=4&data.seed=7',
+      'method=lse&N=12&n=3&seed=0&view=s2&data.classes=Cat,dog&data.train=4&data.seed=7',
     );
     const classes = setting('data.classes');
     expect(readSetting(classes, 'first:3')).toEqual({ value: 'first:3' });
@@ -157,6 +157,13 @@ describe('the data subset in the hash', () => {
       value: 'superclass:trees,vehicles_1',
     });
     expect(readSetting(classes, '')).toEqual({ value: 'all' });
+    // Links written before commas and colons were kept as they are still read.
+    expect(parseHash('#data.classes=cat%2Cdog').values['data.classes']).toBe('cat,dog');
+    expect(parseHash('#data.classes=first%3A3').values['data.classes']).toBe('first:3');
+    // Everything else is still escaped: a value cannot break out of its key.
+    expect(serialiseHash({ ...parsed.values, 'data.classes': 'a&b=c d' })).toContain(
+      'data.classes=a%26b%3Dc%20d',
+    );
     // Left out at its default, like every other key.
     expect(serialiseHash(parseHash('#data.classes=all&data.train=all').values)).toBe(
       'method=lse&N=12&n=3&seed=0&view=s2',

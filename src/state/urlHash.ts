@@ -155,9 +155,13 @@ export function parseHash(hash: string): ParsedHash {
   return { values, params, notices };
 }
 
+/**
+ * Commas and colons stay as they are: both are allowed in a fragment (RFC 3986) and a shared
+ * link reads better as data.classes=cat,dog or first:3 than as cat%2Cdog (both are read).
+ */
 function encode(value: SettingValue): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
-  return encodeURIComponent(String(value));
+  return encodeURIComponent(String(value)).replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
 
 /**

@@ -172,7 +172,7 @@ describe('data panel in Chromium', () => {
         ]);
         expect(await page.locator('#data-classes').inputValue()).toBe('first:3');
         expect(await page.evaluate(() => location.hash)).toMatch(
-          /&data\.classes=first%3A3&data\.train=20&data\.test=10$/,
+          /&data\.classes=first:3&data\.train=20&data\.test=10$/,
         );
       });
     });
