@@ -1,12 +1,11 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParamValue } from '../core/methods/types.ts';
-import { methodSettings, SETTINGS, type Setting, type SettingValue } from '../state/settings.ts';
 import type { DataSlice } from '../state/dataSlice.ts';
-import { dataValues } from '../state/dataUrl.ts';
+import { methodSettings, SETTINGS, type Setting, type SettingValue } from '../state/settings.ts';
 import { type TrainingState, trainingStore } from '../state/training.ts';
 import type { LabState } from '../state/types.ts';
 import { parseHash, readSetting } from '../state/urlHash.ts';
-import { applyHash, stateHash, stateValues, trainingValues } from '../state/urlSync.ts';
+import { applyHash, currentValues, stateHash } from '../state/urlSync.ts';
 
 /**
  * The commands an embedding page may send (docs/embedding.md): set settings, run, pause, and get
@@ -87,11 +86,7 @@ function hashAfter(
   stores: Required<Pick<CommandStores, 'training'>> & CommandStores,
 ): string | string[] {
   // Every setting as it is now (training and subset too), so a command changes only what it names.
-  const values: Record<string, SettingValue> = {
-    ...stateValues(state),
-    ...trainingValues(stores.training.getState().settings),
-    ...(stores.data ? dataValues(stores.data.getState()) : {}),
-  };
+  const values = currentValues(state, stores.training.getState().settings, stores.data);
   const problems: string[] = [];
   const byKey = new Map(SETTINGS.map((s) => [s.key, s]));
   for (const [key, value] of Object.entries(settings)) {

@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { StoreApi } from 'zustand/vanilla';
 import { createDataStore } from '../state/dataSlice.ts';
-import { dataValues } from '../state/dataUrl.ts';
+import { SETTINGS } from '../state/settings.ts';
 import { createLabStore, LabStoreContext } from '../state/store.ts';
 import { trainingStore } from '../state/training.ts';
 import type { LabState } from '../state/types.ts';
 import { serialiseHash } from '../state/urlHash.ts';
-import { applyHash, stateHash, stateValues } from '../state/urlSync.ts';
+import { applyHash, currentValues, stateHash } from '../state/urlSync.ts';
 import { DataStoreContext } from '../ui/data/dataStore.ts';
 import { workerLoader } from '../ui/data/loaderClient.ts';
 import { applyCommand, type Outcome } from './commands.ts';
@@ -36,6 +36,18 @@ export const SETTING_ATTRIBUTES: Readonly<Record<string, string>> = {
   cells: 'show.cells',
   contacts: 'show.contacts',
 };
+/**
+ * The data subset goes by its link keys: `data.classes="cat,dog"`, `data.train`, `data.test`,
+ * `data.seed` (`data-*` is HTML's own). HTML lower-cases attribute names, hence the map.
+ */
+export const LINK_KEY_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(
+  SETTINGS.filter((s) => s.key.startsWith('data.')).map((s) => [s.key.toLowerCase(), s.key]),
+);
+/** Every attribute that names a setting (lower case) -> its key. */
+const KEY_OF_ATTRIBUTE: Readonly<Record<string, string>> = {
+  ...SETTING_ATTRIBUTES,
+  ...LINK_KEY_ATTRIBUTES,
+};
 const OPTION_ATTRIBUTES = ['panels', 'hide', 'origins'];
 /** Method parameters are read from `opt.<flag>` attributes when the element starts. */
 const PARAM_PREFIX = 'opt.';
@@ -43,7 +55,7 @@ const PARAM_PREFIX = 'opt.';
 let instances = 0;
 
 export class HypersphereLabElement extends HTMLElement {
-  static observedAttributes = [...Object.keys(SETTING_ATTRIBUTES), ...OPTION_ATTRIBUTES];
+  static observedAttributes = [...Object.keys(KEY_OF_ATTRIBUTE), ...OPTION_ATTRIBUTES];
 
   #store: StoreApi<LabState> | null = null;
   #root: Root | null = null;
@@ -76,7 +88,7 @@ export class HypersphereLabElement extends HTMLElement {
   /** The hash the attributes describe (settings left out take their defaults). */
   #attributeHash(): string {
     const parts: string[] = [];
-    for (const [attr, key] of Object.entries(SETTING_ATTRIBUTES)) {
+    for (const [attr, key] of Object.entries(KEY_OF_ATTRIBUTE)) {
       const value = this.getAttribute(attr);
       if (value !== null) parts.push(`${key}=${encodeURIComponent(value)}`);
     }
@@ -148,15 +160,15 @@ export class HypersphereLabElement extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     const store = this.#store;
     if (!store || old === value) return;
-    const key = SETTING_ATTRIBUTES[name];
+    const key = KEY_OF_ATTRIBUTE[name];
     if (!key) {
       this.#render();
       return;
     }
-    // Only this setting changes; what the user did with the others stays.
+    // Only this setting changes; what the user did with the others (training and subset
+    // included) stays.
     const state = store.getState();
-    // The subset too: it has no attribute, and what the user chose there stays.
-    const values = { ...stateValues(state), ...dataValues(this.#data.getState()) };
+    const values = currentValues(state, trainingStore.getState().settings, this.#data);
     if (value === null) delete values[key];
     else values[key] = value;
     const sameMethod = String(values.method) === state.request.method;

@@ -55,20 +55,29 @@ export function trainingValues(settings: TrainSettings): Record<string, SettingV
   return out;
 }
 
+/**
+ * Every setting as it is now: the store's, the training settings and (given the data store) the
+ * subset. Whatever changes one setting starts from these, so the others stay as they are.
+ */
+export function currentValues(
+  state: LabState,
+  training: TrainSettings = trainingStore.getState().settings,
+  data?: StoreApi<DataSlice>,
+): Record<string, SettingValue> {
+  return {
+    ...stateValues(state),
+    ...trainingValues(training),
+    ...(data ? dataValues(data.getState()) : {}),
+  };
+}
+
 /** The hash (without #) that describes the store (and the training settings, the subset) now. */
 export function stateHash(
   state: LabState,
   training: TrainSettings = trainingStore.getState().settings,
   data?: StoreApi<DataSlice>,
 ): string {
-  return serialiseHash(
-    {
-      ...stateValues(state),
-      ...trainingValues(training),
-      ...(data ? dataValues(data.getState()) : {}),
-    },
-    state.request.params,
-  );
+  return serialiseHash(currentValues(state, training, data), state.request.params);
 }
 
 function sameParams(

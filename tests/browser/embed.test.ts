@@ -308,6 +308,14 @@ describe('embedding the lab', () => {
         .poll(() => simplex.getByTestId('notice').textContent(), SLOW)
         .toMatch(/n: "abc" is not a number/);
       expect(await cross.getByTestId('notice').count()).toBe(0);
+      // The data subset by its link keys (HTML lower-cases them); a later attribute keeps it.
+      const hash = (el: typeof simplex) =>
+        el.evaluate((e) => (e as HTMLElement & { hash: string }).hash);
+      await simplex.evaluate((el) => el.setAttribute('data.classes', 'cat, dog'));
+      await expect.poll(() => hash(simplex), SLOW).toMatch(/&data\.classes=cat,dog$/);
+      await simplex.evaluate((el) => el.setAttribute('seed', '2'));
+      await expect.poll(() => hash(simplex), SLOW).toMatch(/&seed=2&.*&data\.classes=cat,dog$/);
+      expect(await hash(cross)).not.toMatch(/data\./);
       // The element's style sheet stays inside it: the host page keeps its own look.
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
         'rgb(244, 245, 247)',
