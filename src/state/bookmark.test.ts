@@ -12,8 +12,8 @@ import { dataValues } from './dataUrl.ts';
 import { createInProcessRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
 import { nodeLoader } from './testing/nodeData.ts';
-import { trainingStore } from './training.ts';
-import { applyHash, stateHash } from './urlSync.ts';
+import { DEFAULT_TRAIN_SETTINGS, trainingStore } from './training.ts';
+import { applyHash, currentValues, stateHash } from './urlSync.ts';
 
 /** A store showing the state of `hash`, its prototypes made in-process. */
 async function storeAt(hash: string) {
@@ -69,6 +69,23 @@ describe('bookmark codec', () => {
     const other = createDataStore(nodeLoader);
     applyHash(store, back.hash, trainingStore, other);
     expect(other.getState().fields).toMatchObject({ classes: 'cat,dog', trainPerClass: '4' });
+  });
+
+  it('keeps the training settings, and a loaded bookmark sets them again', async () => {
+    const store = await storeAt('method=kasarla&N=4&n=3');
+    trainingStore.getState().setSettings({ epochs: 7, learningRate: 0.01 });
+    try {
+      const values = currentValues(store.getState(), trainingStore.getState().settings);
+      const bookmark = makeBookmark(store.getState(), undefined, values);
+      expect(bookmark.settings).toMatchObject({ 'train.epochs': 7, 'train.lr': 0.01 });
+      const back = read(bookmarkText(bookmark));
+      expect(back.hash).toMatch(/&train\.epochs=7&train\.lr=0\.01/);
+      trainingStore.getState().setSettings(DEFAULT_TRAIN_SETTINGS);
+      applyHash(store, back.hash, trainingStore);
+      expect(trainingStore.getState().settings).toMatchObject({ epochs: 7, learningRate: 0.01 });
+    } finally {
+      trainingStore.getState().setSettings(DEFAULT_TRAIN_SETTINGS);
+    }
   });
 
   it('migrates a version-0 bookmark (a hash, or settings, and no version)', () => {

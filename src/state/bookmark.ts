@@ -46,8 +46,8 @@ export type BookmarkRead =
   | { readonly ok: false; readonly error: string };
 
 /**
- * The bookmark of a lab state; `more` adds settings kept in other stores (the data subset's
- * `data.*`, from dataUrl.ts's dataValues).
+ * The bookmark of a lab state; `more` adds settings kept in other stores (the training settings
+ * and the data subset: urlSync.ts's currentValues gives them all).
  */
 export function makeBookmark(
   state: LabState,

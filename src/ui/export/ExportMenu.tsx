@@ -4,10 +4,9 @@ import type { PrototypeFormat } from '../../core/io/prototypeFile.ts';
 import { useEmbed } from '../../embed/context.ts';
 import { DEFAULT_PANELS, PANEL_IDS } from '../../embed/options.ts';
 import { bookmarkText, makeBookmark, readBookmark } from '../../state/bookmark.ts';
-import { dataValues } from '../../state/dataUrl.ts';
 import { useLab, useLabStore } from '../../state/store.ts';
 import { trainingStore } from '../../state/training.ts';
-import { stateHash } from '../../state/urlSync.ts';
+import { currentValues, stateHash } from '../../state/urlSync.ts';
 import { useDataStore } from '../data/dataStore.ts';
 import { copyText, download } from './download.ts';
 import { embedCode } from './embedCode.ts';
@@ -60,7 +59,10 @@ export function ExportMenu() {
   };
 
   const saveBookmark = () => {
-    const bookmark = makeBookmark(store.getState(), new Date(), dataValues(dataStore.getState()));
+    // Every setting: the training settings and the subset live in stores of their own.
+    const state = store.getState();
+    const values = currentValues(state, trainingStore.getState().settings, dataStore);
+    const bookmark = makeBookmark(state, new Date(), values);
     const stem = current ? fileStem(current) : 'lab';
     download(bookmarkText(bookmark), `hypersphere-lab-${stem}.bookmark.json`, 'application/json');
     setMessage({ kind: 'ok', text: 'Saved the bookmark.' });
