@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createCodebook } from '../core/math/codebook.ts';
+import { separationMetrics } from '../core/metrics/separation.ts';
 import { TOUR_STEPS } from '../tour/steps.ts';
+import { showLoadedPrototypes } from './loadedFile.ts';
 import { PRESENT_SPEED } from './presentation.ts';
 import { createInProcessRunner } from './runner.ts';
 import { createLabStore } from './store.ts';
@@ -62,6 +65,62 @@ describe('presentation slice', () => {
     store.getState().closeTour();
     expect(store.getState().tourStep).toBe(0);
     expect(store.getState().request.method).toBe('orthoplex');
+  });
+
+  it('goes back from the tour to the prototypes and settings shown before it', async () => {
+    const store = await readyStore();
+    applyHash(store, '#method=mettes&N=7&n=4&seed=3&opt.steps=200&show.grid=0');
+    const before = store.getState().current;
+    expect(before?.method).toBe('mettes');
+    store.getState().goToTourStep(2);
+    store.getState().goToTourStep(6);
+    expect(store.getState().tourCanReturn).toBe(true);
+    store.getState().setPalette('high-contrast');
+    store.getState().returnFromTour();
+    const s = store.getState();
+    expect(s.tourStep).toBe(0);
+    expect(s.tourCanReturn).toBe(false);
+    expect(s.request).toEqual({ method: 'mettes', N: 7, n: 4, seed: 3, params: { steps: 200 } });
+    expect(s.showGrid).toBe(false);
+    // The very result shown before (not made again), and the palette chosen during the tour.
+    expect(s.current).toBe(before);
+    expect(s.palette).toBe('high-contrast');
+    expect(stateHash(s)).toBe(
+      'method=mettes&N=7&n=4&seed=3&view=s2&show.grid=0&palette=high-contrast&opt.steps=200',
+    );
+  });
+
+  it('brings back prototypes read from a file; a tour opened by a link has nothing to go back to', async () => {
+    const store = await readyStore();
+    const data = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    showLoadedPrototypes(
+      {
+        kind: 'parse',
+        name: 'mine.npy',
+        format: 'npy',
+        N: 3,
+        n: 3,
+        data,
+        renormalised: false,
+        metrics: separationMetrics({ codebook: createCodebook(3, 3, data) }),
+        method: null,
+        timeMs: 0,
+      },
+      store,
+    );
+    store.getState().goToTourStep(1);
+    expect(store.getState().current?.method).not.toBe('file: mine.npy');
+    store.getState().returnFromTour();
+    expect(store.getState().current?.method).toBe('file: mine.npy');
+    expect(Array.from(store.getState().current?.codebook.data ?? [])).toEqual(Array.from(data));
+
+    const linked = await readyStore();
+    applyHash(linked, '#tour=3');
+    expect(linked.getState().tourCanReturn).toBe(false);
+    // Leaving keeps the step's page, with or without somewhere to go back to.
+    linked.getState().returnFromTour();
+    expect(linked.getState().tourStep).toBe(0);
+    expect(linked.getState().request.method).toBe(TOUR_STEPS[2].preset.method);
   });
 
   it('reads a link to a step as the step, and a full link as it is', async () => {

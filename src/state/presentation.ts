@@ -1,7 +1,8 @@
-import { TOUR_STEPS } from '../tour/steps.ts';
 import { tourStepHash } from '../tour/link.ts';
+import { TOUR_STEPS } from '../tour/steps.ts';
 import { PALETTE_IDS, type PaletteId } from './palettes.ts';
-import type { SliceCreator } from './types.ts';
+import type { LabState, SliceCreator } from './types.ts';
+import { parseHash, serialiseHash } from './urlHash.ts';
 import { applyHash, stateHash } from './urlSync.ts';
 
 /**
@@ -28,7 +29,16 @@ export interface PresentationSlice {
   readonly tourStep: number;
   /** Shows tour step k (clamped to the tour) and sets the state to its preset. */
   goToTourStep(k: number): void;
+  /** Closes the tour, keeping what its step shows. */
   closeTour(): void;
+  /** Whether the tour was opened from the page (not a link), so there is a page to go back to. */
+  readonly tourCanReturn: boolean;
+  /**
+   * Closes the tour and puts back what was there when it opened: the settings and the very
+   * prototypes shown (a finished result is not made again; prototypes read from a file come back
+   * too). How the page is presented (presentation mode, palette) stays as it is now.
+   */
+  returnFromTour(): void;
   readonly helpOpen: boolean;
   setHelpOpen(open: boolean): void;
 }
@@ -36,6 +46,8 @@ export interface PresentationSlice {
 export const createPresentationSlice: SliceCreator<PresentationSlice> = (set, get, api) => {
   // The speed before presentation mode slowed it (null: presentation mode did not change it).
   let speedBefore: number | null = null;
+  // The page when the tour was opened from it (null: opened by a link, or closed).
+  let beforeTour: { hash: string; current: LabState['current']; running: boolean } | null = null;
   return {
     present: false,
     setPresent(on) {
@@ -60,13 +72,33 @@ export const createPresentationSlice: SliceCreator<PresentationSlice> = (set, ge
     },
     tourStep: 0,
     goToTourStep(k) {
+      const now = get();
+      if (now.tourStep === 0) {
+        beforeTour = { hash: stateHash(now), current: now.current, running: now.job !== null };
+        set({ tourCanReturn: true });
+      }
       const step = Math.min(TOUR_STEPS.length, Math.max(1, Math.round(k)));
       // The preset goes through the same path as a link, so a step and its link show the same.
       const page = Object.fromEntries(new URLSearchParams(stateHash(get())));
       applyHash(api, tourStepHash(step, page));
     },
     closeTour() {
-      set({ tourStep: 0 });
+      beforeTour = null;
+      set({ tourStep: 0, tourCanReturn: false });
+    },
+    tourCanReturn: false,
+    returnFromTour() {
+      const saved = beforeTour;
+      const { present, palette } = get();
+      get().closeTour();
+      if (!saved) return;
+      const { values, params } = parseHash(saved.hash);
+      applyHash(api, serialiseHash({ ...values, present, palette }, params));
+      if (saved.current && !saved.running) {
+        // Shown as it was, not made again (a long optimisation, or prototypes from a file).
+        if (get().job) get().cancelJob();
+        set({ current: saved.current, error: null });
+      }
     },
     helpOpen: false,
     setHelpOpen(helpOpen) {

@@ -43,6 +43,7 @@ describe('the guided tour', () => {
     async () => {
       await withApp(browser(), url, async ({ page }) => {
         await waitForScene(page, 'lse/12/3/0');
+        const angleBefore = await text(page, 'metric-min-angle');
         // Tab to the tour's start, Enter: the first step, with the focus on its title.
         for (let i = 0; i < 10 && (await focused(page)) !== 'tour-start'; i++) {
           await page.keyboard.press('Tab');
@@ -104,6 +105,15 @@ describe('the guided tour', () => {
         expect(await text(page, 'tour-progress')).toMatch(/^Tour · step 13 of 13/);
         await page.keyboard.press('PageUp');
         await readStep(page, 12, 'random/100/64/0');
+        // Back to what was there before the tour: the same prototypes, shown again at once.
+        await page.getByTestId('tour-return').click();
+        await expect.poll(() => page.getByTestId('tour').count()).toBe(0);
+        await waitForScene(page, 'lse/12/3/0');
+        expect(await text(page, 'metric-min-angle')).toBe(angleBefore);
+        expect(await page.getByTestId('job').count()).toBe(0);
+        await expect
+          .poll(() => page.evaluate(() => location.hash), { timeout: 20_000 })
+          .toBe('#method=lse&N=12&n=3&seed=0&view=s2');
       });
     },
     LONG,
@@ -115,6 +125,8 @@ describe('the guided tour', () => {
       await withApp(browser(), `${url}#tour=6`, async ({ page }) => {
         const step = await readStep(page, 6, 'rm/4/3/0');
         expect(step.minAngle).toBe('109.47');
+        // Opened by a link: there is no page from before the tour to go back to.
+        expect(await page.getByTestId('tour-return').count()).toBe(0);
         expect(await page.locator('#method').inputValue()).toBe('rm');
         await expect
           .poll(() => page.evaluate(() => location.hash), { timeout: 20_000 })
@@ -202,7 +214,9 @@ describe('the guided tour', () => {
         expect(after[key], key).toBeGreaterThanOrEqual(before[key] * 1.3);
       }
       expect(await text(page, 'speed')).toBe('200 steps/s');
-      expect(await page.getByTestId('present-toggle').getAttribute('aria-pressed')).toBe('true');
+      await expect
+        .poll(() => page.getByTestId('present-toggle').getAttribute('aria-pressed'))
+        .toBe('true');
       await expect
         .poll(() => page.evaluate(() => location.hash), { timeout: 20_000 })
         .toMatch(/&present=1/);

@@ -12,6 +12,8 @@ export function TourPanel() {
   const k = useLab((s) => s.tourStep);
   const goTo = useLab((s) => s.goToTourStep);
   const close = useLab((s) => s.closeTour);
+  const canReturn = useLab((s) => s.tourCanReturn);
+  const goBack = useLab((s) => s.returnFromTour);
   const title = useRef<HTMLHeadingElement>(null);
   // Opened by the user (not by a link on load): move the focus to the step, so arrow keys and a
   // screen reader start there and a clicker's space does not press the Tour button again.
@@ -60,6 +62,16 @@ export function TourPanel() {
         <button type="button" onClick={close} aria-keyshortcuts="T">
           Leave tour
         </button>
+        {canReturn && (
+          <button
+            type="button"
+            data-testid="tour-return"
+            onClick={goBack}
+            title="Leave the tour and show the prototypes and settings you had before it"
+          >
+            Back to my prototypes
+          </button>
+        )}
       </div>
     </section>
   );
