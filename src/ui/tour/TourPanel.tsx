@@ -59,6 +59,8 @@ export function TourPanel() {
         >
           Next →
         </button>
+      </div>
+      <div className="tour-buttons tour-leave">
         <button type="button" onClick={close} aria-keyshortcuts="T">
           Leave tour
         </button>
