@@ -6,10 +6,17 @@
  */
 export class StopRequested extends Error {
   override name = 'StopRequested';
-  constructor(readonly reason: 'cancelled' | 'deadline') {
-    super(reason === 'cancelled' ? 'stopped on request' : 'time budget spent');
+  /** 'optimal': a search found a configuration that meets a lower bound (nothing can beat it). */
+  constructor(readonly reason: 'cancelled' | 'deadline' | 'optimal') {
+    super(STOP_MESSAGES[reason]);
   }
 }
+
+const STOP_MESSAGES = {
+  cancelled: 'stopped on request',
+  deadline: 'time budget spent',
+  optimal: 'optimal: a lower bound is met',
+} as const;
 
 export interface Guard {
   /** Counts `units` multiply-adds of work; may throw StopRequested. */

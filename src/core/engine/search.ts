@@ -11,6 +11,7 @@ import { createRandom } from '../math/random.ts';
 import type { CodeInfo } from '../methods/types.ts';
 import type { Clock } from './clock.ts';
 import { bestCodeRoute } from './codeRoutes.ts';
+import { bestRootRoute } from './rootRoutes.ts';
 import type { Guard } from './guard.ts';
 import { StopRequested } from './guard.ts';
 import type { MarginOptimiser, StepInfo } from './optimiser.ts';
@@ -29,6 +30,11 @@ export interface Contender {
   readonly route: string;
   readonly binary?: BinaryWords;
   readonly code?: CodeInfo;
+  /**
+   * A construction with many exactly equal pairs (a code, a root system), which may also sit in
+   * fewer than n coordinates: its refinement starts with a small kick to break the ties.
+   */
+  readonly tied?: boolean;
 }
 
 /** What live views get, about 20 times a second while the engine runs. */
@@ -56,6 +62,11 @@ export interface SearchOptions {
   readonly guard: Guard;
   /** Contenders found elsewhere (exact constructions, published optimisers). */
   readonly contenders?: readonly Contender[];
+  /**
+   * A lower bound on the max cosine at (N, n): a configuration within OPTIMAL_TOLERANCE of it is
+   * optimal, and the search ends there instead of spending the rest of its steps or time.
+   */
+  readonly lowerBound?: number;
   readonly onProgress?: (fraction: number) => void;
   readonly onStep?: (snapshot: EngineSnapshot) => void;
 }
@@ -65,7 +76,15 @@ export interface SearchResult extends Contender {
   readonly steps: number;
   /** Stopped on request (the result is the best found until then). */
   readonly stopped: boolean;
+  /** The result meets the lower bound it was given: it is optimal. */
+  readonly optimal: boolean;
 }
+
+/**
+ * How close to the lower bound counts as meeting it. The engine lands on tight optima (the
+ * icosahedron, the 24-cell) to ~1e-15; 1e-12 leaves room for rounding in the bound itself.
+ */
+export const OPTIMAL_TOLERANCE = 1e-12;
 
 /** Multiply-adds per millisecond of the dense passes in V8 (about 1e6 on an idle core). */
 const TYPICAL_RATE = 5e5;
@@ -78,6 +97,8 @@ export function searchBest(options: SearchOptions): SearchResult {
   const { N, n, seed, steps, budgetMs, now, guard } = options;
   const timed = steps === 0;
   const plan = planEngine(N, n);
+  const bound = options.lowerBound ?? Number.NEGATIVE_INFINITY;
+  const optimal = (maxCosine: number): boolean => maxCosine <= bound + OPTIMAL_TOLERANCE;
   let best: Contender | null = null;
   const consider = (c: Contender | null): void => {
     if (c && c.maxCosine < (best?.maxCosine ?? Number.POSITIVE_INFINITY)) best = c;
@@ -112,6 +133,8 @@ export function searchBest(options: SearchOptions): SearchResult {
     afterStep: (_opt, info) => {
       engineSteps++;
       report(info);
+      // The optimiser has kept this configuration as its best: nothing can beat it.
+      if (optimal(info.maxCosine)) throw new StopRequested('optimal');
     },
   };
   const run = (
@@ -147,10 +170,10 @@ export function searchBest(options: SearchOptions): SearchResult {
       const limit: RunLimit = timed
         ? { steps: plan.hopSteps, ms: left }
         : { steps: Math.min(plan.hopSteps, left) };
-      // A code has many exactly-equal pairs and may sit in fewer than n coordinates: a small
-      // kick breaks the ties and lets it use the padding.
+      // A construction has many exactly-equal pairs and may sit in fewer than n coordinates: a
+      // small kick breaks the ties and lets it use the padding.
       const kick =
-        hop > 0 ? plan.hopKick : winner.binary ? (0.2 * plan.refine.marginStart) / Math.sqrt(n) : 0;
+        hop > 0 ? plan.hopKick : winner.tied ? (0.2 * plan.refine.marginStart) / Math.sqrt(n) : 0;
       const route = `${winner.route} + engine refinement`;
       const c = run(
         held.data,
@@ -170,6 +193,7 @@ export function searchBest(options: SearchOptions): SearchResult {
   };
 
   let stopped = false;
+  let reachedBound = false;
   try {
     const big = N * n > 4e6;
     const codeRoute = bestCodeRoute(N, n, seed, big ? BIG_CODE_CANDIDATES : undefined, guard);
@@ -180,9 +204,15 @@ export function searchBest(options: SearchOptions): SearchResult {
         route: codeRoute.route,
         binary: codeRoute.binary,
         code: codeRoute.code,
+        tied: true,
       });
     }
+    const rootRoute = bestRootRoute(N, n);
+    if (rootRoute) consider({ ...rootRoute, tied: true });
     if (timed) guard.setDeadline(budgetMs);
+    // A code or a published optimiser may already meet the bound.
+    const known = best as Contender | null;
+    if (known && optimal(known.maxCosine)) throw new StopRequested('optimal');
     if (steps > 0 || affordable(N, n, budgetMs - guard.elapsed())) {
       const refineEnd = timed ? (1 - plan.refineShare) * budgetMs : 0;
       for (const c of randomRuns(plan, options, run, guard, refineEnd, tally)) consider(c);
@@ -192,6 +222,7 @@ export function searchBest(options: SearchOptions): SearchResult {
   } catch (e) {
     if (!(e instanceof StopRequested)) throw e;
     stopped = e.reason === 'cancelled';
+    reachedBound = e.reason === 'optimal';
     const c = current as { opt: MarginOptimiser; route: string; stage: string } | null;
     if (c) consider(finished(c.opt, c.route));
   }
@@ -210,6 +241,7 @@ export function searchBest(options: SearchOptions): SearchResult {
       route: 'random (stopped before any route finished)',
       steps: engineSteps,
       stopped,
+      optimal: false,
     };
   }
   options.onProgress?.(1);
@@ -220,7 +252,7 @@ export function searchBest(options: SearchOptions): SearchResult {
     data: winner.data,
     stage: 'done',
   });
-  return { ...winner, steps: engineSteps, stopped };
+  return { ...winner, steps: engineSteps, stopped, optimal: reachedBound };
 }
 
 /**

@@ -3,9 +3,12 @@
  * Where a construction is provably optimal it is returned exactly and nothing else runs: the
  * regular simplex for N <= n + 1 (Rankin), the cross-polytope for N <= 2n (max cosine exactly
  * 0, Rankin's orthoplex bound), the regular polygon on the circle. Otherwise the engine's search
- * (engine/search.ts) compares code constructions, restarts of the margin optimiser and, when they
- * are cheap, the published optimisers, refines the winner and says which route won.
+ * (engine/search.ts) compares code constructions, root systems, restarts of the margin optimiser
+ * and, when they are cheap, the published optimisers, refines the winner and says which route
+ * won. It ends early when a result meets the strongest lower bound (it is then optimal: the
+ * icosahedron at (12, 3), E8 at (240, 8)).
  */
+import { separationBounds } from '../bounds/index.ts';
 import { defaultClock } from '../engine/clock.ts';
 import type { Guard } from '../engine/guard.ts';
 import { createGuard } from '../engine/guard.ts';
@@ -29,7 +32,7 @@ export const bestMethod: PrototypeMethod = {
   id: 'best',
   label: 'Best found',
   description:
-    'Tries exact constructions, error-correcting codes and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won.',
+    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8) and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
   params: [
     {
       kind: 'number',
@@ -68,6 +71,7 @@ export const bestMethod: PrototypeMethod = {
     const now = input.now ?? defaultClock();
     const guard = createGuard({ now, shouldStop: input.shouldStop });
     const contenders = steps === 0 ? publishedContenders(input, budgetMs, guard) : [];
+    const bound = strongestBound(N, n);
     const result = searchBest({
       N,
       n,
@@ -77,6 +81,7 @@ export const bestMethod: PrototypeMethod = {
       now,
       guard,
       contenders,
+      lowerBound: bound.value,
       onProgress: input.onProgress,
       onStep: input.onStep,
     });
@@ -85,10 +90,26 @@ export const bestMethod: PrototypeMethod = {
       binary: result.binary,
       code: result.code,
       steps: result.steps,
-      route: result.stopped ? `${result.route} (stopped early)` : result.route,
+      route: result.stopped
+        ? `${result.route} (stopped early)`
+        : result.optimal
+          ? `${result.route} (optimal: it meets the ${bound.name} bound)`
+          : result.route,
     };
   },
 };
+
+/** The strongest lower bound on the max cosine at (N, n), and whose it is. */
+function strongestBound(N: number, n: number): { value: number; name: string } {
+  const b = separationBounds(N, n);
+  if (b.levenshtein !== null && b.levenshtein === b.lower) {
+    return { value: b.lower, name: 'Levenshtein' };
+  }
+  if (b.orthoplex !== null && b.orthoplex === b.lower) {
+    return { value: b.lower, name: 'Rankin orthoplex' };
+  }
+  return { value: b.lower, name: 'Rankin simplex' };
+}
 
 /** The provably optimal constructions, or null when none applies. */
 function exactConstruction(input: MethodInput): MethodResult | null {
