@@ -25,7 +25,9 @@ let code = 0;
 try {
   // The page keeps its state in the URL hash, so the picture is one link away.
   const hash = `#method=${values.method}&N=${values.N}&n=3`;
-  const app = await harness.openApp(browser, `${server.url}${hash}`, { width: 1280, height: 760 });
+  const app = await harness.openApp(browser, `${server.url}${hash}`, {
+    viewport: { width: 1280, height: 760 },
+  });
   const { page } = app;
   await harness.waitForScene(page, `${values.method}/${values.N}/3/0`);
   const png = await page.screenshot({ type: 'png' });
