@@ -11,6 +11,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { createTrainHost } from '../jobs/trainHost.ts';
 import type { ToTrainWorker } from '../jobs/trainProtocol.ts';
 import { loseDevice, selectBackend, watchDeviceLoss } from '../train/browser/backends.ts';
+import { withCpuEngine } from '../train/browser/choose.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
 import { createTrainer } from '../train/trainer.ts';
 import { TrainingError } from '../train/types.ts';
@@ -32,9 +33,8 @@ const host = createTrainHost({
     // Without a real GPU the CPU (on WebAssembly) is taken without timing anything.
     const cpuEngine = wasm ? 'WebAssembly' : undefined;
     const selection = await selectBackend(tf, choice, { known, onStatus, cpuEngine });
-    return selection.name === 'cpu' && (await switchCpuToWasm(tf))
-      ? { ...selection, engine: 'WebAssembly' }
-      : selection;
+    if (selection.name !== 'cpu') return selection;
+    return withCpuEngine(selection, (await switchCpuToWasm(tf)) ? 'WebAssembly' : null);
   },
   createTrainer: (input) => createTrainer(tf, input),
   watchDevice: (backend, onLost) => watchDeviceLoss(tf, backend, (e) => onLost(e.message)),

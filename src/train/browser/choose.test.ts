@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BackendProbe, chooseBackend, needsCalibration } from './choose.ts';
+import { type BackendProbe, chooseBackend, needsCalibration, withCpuEngine } from './choose.ts';
 
 const probe = (
   name: BackendProbe['name'],
@@ -107,5 +107,23 @@ describe('choosing a training backend', () => {
     ];
     expect(chooseBackend('auto', probes).name).toBe('webgl');
     expect(chooseBackend('auto', [probe('cpu', 'cpu', undefined, false)]).name).toBe('cpu');
+  });
+
+  it('names the CPU engine once it runs, and stops promising WebAssembly when it did not start', () => {
+    const untimed = [probe('webgpu', 'software'), probe('webgl', 'software'), probe('cpu', 'cpu')];
+    const chosen = chooseBackend('auto', untimed, { cpuEngine: 'WebAssembly' });
+    expect(withCpuEngine(chosen, 'WebAssembly')).toEqual({ ...chosen, engine: 'WebAssembly' });
+    const failed = withCpuEngine(chosen, null);
+    expect(failed.engine).toBeUndefined();
+    expect(failed.reason).toMatch(
+      /WebAssembly did not start here, so it trains in plain JavaScript$/,
+    );
+    expect(failed.probes.find((p) => p.name === 'cpu')?.detail).toBe(
+      'plain JavaScript (WebAssembly did not start)',
+    );
+    expect(failed.probes.filter((p) => p.name !== 'cpu')).toEqual(untimed.slice(0, 2));
+    // Another backend is left as it is.
+    const gpu = chooseBackend('auto', [probe('webgpu', 'gpu'), probe('cpu', 'cpu')]);
+    expect(withCpuEngine(gpu, null)).toBe(gpu);
   });
 });

@@ -43,6 +43,27 @@ export interface BackendSelection {
   readonly engine?: string;
 }
 
+/**
+ * The selection once the CPU's engine has started, or failed to: on the CPU the badge names the
+ * engine; without it the probe list and the reason stop promising WebAssembly, which they did
+ * while it was only registered.
+ */
+export function withCpuEngine(
+  selection: BackendSelection,
+  engine: string | null,
+): BackendSelection {
+  if (selection.name !== 'cpu') return selection;
+  if (engine) return { ...selection, engine };
+  return {
+    ...selection,
+    engine: undefined,
+    reason: `${selection.reason}; WebAssembly did not start here, so it trains in plain JavaScript`,
+    probes: selection.probes.map((p) =>
+      p.name === 'cpu' ? { ...p, detail: 'plain JavaScript (WebAssembly did not start)' } : p,
+    ),
+  };
+}
+
 /** The first backend, in preference order, that runs on a real GPU (null: none). */
 export function firstHardware(probes: readonly BackendProbe[]): BackendProbe | null {
   for (const name of BACKEND_ORDER) {
