@@ -11,7 +11,7 @@ import { createRandom } from '../math/random.ts';
 import type { CodeInfo } from '../methods/types.ts';
 import type { Clock } from './clock.ts';
 import { bestCodeRoute } from './codeRoutes.ts';
-import { bestRootRoute } from './rootRoutes.ts';
+import { bestConstructionRoute } from './constructionRoutes.ts';
 import type { Guard } from './guard.ts';
 import { StopRequested } from './guard.ts';
 import type { MarginOptimiser, StepInfo } from './optimiser.ts';
@@ -207,8 +207,8 @@ export function searchBest(options: SearchOptions): SearchResult {
         tied: true,
       });
     }
-    const rootRoute = bestRootRoute(N, n);
-    if (rootRoute) consider({ ...rootRoute, tied: true });
+    const construction = bestConstructionRoute(N, n);
+    if (construction) consider({ ...construction, tied: true });
     if (timed) guard.setDeadline(budgetMs);
     // A code or a published optimiser may already meet the bound.
     const known = best as Contender | null;

@@ -53,6 +53,15 @@ describe('best: root systems and lower bounds', () => {
     }
   });
 
+  it("gives the Higman-Sims graph's 100 points in R^22 (max cosine 1/11, optimal): local search ends near 0.13", () => {
+    const hs = runMethod({ method: 'best', N: 100, n: 22, params: { steps: 50_000 } });
+    expect(separationMetrics(hs).maxCosine).toBeCloseTo(1 / 11, 12);
+    expect(hs.route).toBe(
+      "Higman-Sims graph's two-distance set (optimal: it meets the Levenshtein bound)",
+    );
+    expect(hs.steps).toBe(0);
+  });
+
   it('stops as soon as it meets a lower bound: E8 at (240, 8), the icosahedron at (12, 3)', () => {
     const e8 = runMethod({ method: 'best', N: 240, n: 8, params: { steps: 100_000 } });
     expect(e8.route).toBe('E8 root system (optimal: it meets the Levenshtein bound)');

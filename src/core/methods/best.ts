@@ -3,7 +3,8 @@
  * Where a construction is provably optimal it is returned exactly and nothing else runs: the
  * regular simplex for N <= n + 1 (Rankin), the cross-polytope for N <= 2n (max cosine exactly
  * 0, Rankin's orthoplex bound), the regular polygon on the circle. Otherwise the engine's search
- * (engine/search.ts) compares code constructions, root systems, restarts of the margin optimiser
+ * (engine/search.ts) compares code constructions, root systems and two-distance sets
+ * (engine/constructionRoutes.ts), restarts of the margin optimiser
  * and, when they are cheap, the published optimisers, refines the winner and says which route
  * won. It ends early when a result meets the strongest lower bound (it is then optimal: the
  * icosahedron at (12, 3), E8 at (240, 8)).
@@ -32,7 +33,7 @@ export const bestMethod: PrototypeMethod = {
   id: 'best',
   label: 'Best found',
   description:
-    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8) and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
+    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8), two-distance sets (Higman-Sims) and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
   params: [
     {
       kind: 'number',
