@@ -1,6 +1,6 @@
 /**
- * The extended binary Golay code [24, 12, 8] and the Steiner system S(3, 6, 22) inside it, the
- * seed of the strongly regular graphs in geometry/twoDistanceSets.ts. Words are 24-bit integers
+ * The extended binary Golay code [24, 12, 8] and the Steiner systems S(4, 7, 23) and S(3, 6, 22)
+ * inside it, the seed of the strongly regular graphs in geometry/twoDistanceSets.ts. Words are 24-bit integers
  * (bit t = coordinate t).
  */
 
@@ -35,6 +35,14 @@ export function steinerHexads(): number[] {
   return octads()
     .filter((o) => (o & both) === both)
     .map((o) => o & ~both);
+}
+
+/** The 253 heptads of S(4, 7, 23): the octads through coordinate 23, with it removed. */
+export function steinerHeptads(): number[] {
+  const last = 1 << 23;
+  return octads()
+    .filter((o) => (o & last) !== 0)
+    .map((o) => o & ~last);
 }
 
 export function popcount(x: number): number {

@@ -29,6 +29,8 @@ describe('construction routes', () => {
     [100, 22, "Higman-Sims graph's two-distance set", 1 / 11],
     [100, 30, "Higman-Sims graph's two-distance set", 1 / 11],
     [90, 22, "Higman-Sims graph's two-distance set, 90 of its 100 points", 1 / 11],
+    [275, 22, "McLaughlin graph's two-distance set", 1 / 6],
+    [253, 23, "McLaughlin graph's two-distance set, 253 of its 275 points", 1 / 6],
   ])('(%i, %i): %s, max cosine %f', (N, n, route, cosine) => {
     const r = bestConstructionRoute(N, n);
     expect(r?.route).toBe(route);
@@ -45,6 +47,6 @@ describe('construction routes', () => {
     expect(bestConstructionRoute(241, 8)).toBeNull();
     expect(bestConstructionRoute(12, 3)).toBeNull();
     expect(bestConstructionRoute(1000, 64)).toBeNull();
-    expect(bestConstructionRoute(241, 22)).toBeNull();
+    expect(bestConstructionRoute(276, 22)).toBeNull();
   });
 });

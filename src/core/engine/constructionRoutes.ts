@@ -5,9 +5,10 @@
  *   24-cell (the engine's restarts ended at 0.500-0.517 at (24, 4)), E6, E7 and E8 give 1/2 at
  *   (72, 6), (126, 7) and (240, 8) where 4 s of engine ended at 0.528, 0.530 and 0.5. Only
  *   systems in at most 8 dimensions: with more room, N > 2n points spread better than 1/2;
- * - the two-distance sets of the Steiner system S(3, 6, 22) (geometry/twoDistanceSets.ts):
- *   Gewirtz (56 in R^20, 1/15), M22 (77 in R^21, 1/12), Higman-Sims (100 in R^22, 1/11, optimal),
- *   where 3 s of engine end at 0.087, 0.114 and 0.131.
+ * - the two-distance sets of the Steiner systems S(3, 6, 22) and S(4, 7, 23)
+ *   (geometry/twoDistanceSets.ts): Gewirtz (56 in R^20, 1/15), M22 (77 in R^21, 1/12),
+ *   Higman-Sims (100 in R^22, 1/11, optimal), McLaughlin (275 in R^22, 1/6, optimal), where
+ *   3-8 s of engine end at 0.087, 0.114, 0.131 and 0.241.
  * With N below a structure's size, N of its points are chosen farthest-first.
  */
 import { rootSystemsUpTo } from '../geometry/rootSystems.ts';
@@ -32,8 +33,9 @@ export interface ConstructionRoute {
 
 /** Root systems are tried up to this dimension. */
 const MAX_ROOT_DIMENSION = 8;
-/** The two-distance sets need this much room (the smallest lives in R^20). */
+/** The two-distance sets need this much room (the smallest lives in R^20), and are this large. */
 const MIN_TWO_DISTANCE_DIMENSION = 20;
+const MAX_TWO_DISTANCE_POINTS = 275;
 const NICKNAMES: Readonly<Record<string, string>> = { D4: 'the 24-cell' };
 
 let twoDistance: TwoDistanceSet[] | null = null;
@@ -43,7 +45,7 @@ function structures(N: number, n: number): Structure[] {
     ...r,
     name: `${r.name} root system`,
   }));
-  if (n >= MIN_TWO_DISTANCE_DIMENSION && N <= 100) {
+  if (n >= MIN_TWO_DISTANCE_DIMENSION && N <= MAX_TWO_DISTANCE_POINTS) {
     twoDistance ??= steinerTwoDistanceSets();
     for (const t of twoDistance) {
       if (t.n <= n) out.push({ ...t, name: `${t.name}'s two-distance set` });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { extendedGolayWords, octads, popcount, steinerHexads } from '../codes/golay.ts';
+import {
+  extendedGolayWords,
+  octads,
+  popcount,
+  steinerHeptads,
+  steinerHexads,
+} from '../codes/golay.ts';
 import {
   gewirtzGraph,
   higmanSimsGraph,
   m22Graph,
+  mcLaughlinGraph,
   srgParameters,
   twoDistanceSet,
 } from './twoDistanceSets.ts';
@@ -21,6 +28,26 @@ describe('the Golay code and S(3, 6, 22)', () => {
       [24, 1],
     ]);
     expect(octads()).toHaveLength(759);
+  });
+
+  it('gives 253 heptads with every 4 of the 23 points in exactly one', () => {
+    const heptads = steinerHeptads();
+    expect(heptads).toHaveLength(253);
+    expect(heptads.every((h) => popcount(h) === 7 && h < 1 << 23)).toBe(true);
+    const seen = new Map<number, number>();
+    for (const h of heptads) {
+      const points = [...Array(23).keys()].filter((p) => (h >> p) & 1);
+      for (let a = 0; a < 7; a++)
+        for (let b = a + 1; b < 7; b++)
+          for (let c = b + 1; c < 7; c++)
+            for (let d = c + 1; d < 7; d++) {
+              const key = (1 << points[a]) | (1 << points[b]) | (1 << points[c]) | (1 << points[d]);
+              seen.set(key, (seen.get(key) ?? 0) + 1);
+            }
+    }
+    // C(23, 4) = 8855 quadruples, each once.
+    expect(seen.size).toBe(8855);
+    expect([...seen.values()].every((k) => k === 1)).toBe(true);
   });
 
   it('gives 77 hexads with every 3 of the 22 points in exactly one', () => {
@@ -43,6 +70,7 @@ describe('two-distance sets of strongly regular graphs', () => {
     ['Gewirtz', gewirtzGraph, { v: 56, k: 10, lambda: 0, mu: 2 }, 20, 1 / 15, -2 / 5],
     ['M22', m22Graph, { v: 77, k: 16, lambda: 0, mu: 4 }, 21, 1 / 12, -3 / 8],
     ['Higman-Sims', higmanSimsGraph, { v: 100, k: 22, lambda: 0, mu: 6 }, 22, 1 / 11, -4 / 11],
+    ['McLaughlin', mcLaughlinGraph, { v: 275, k: 112, lambda: 30, mu: 56 }, 22, 1 / 6, -1 / 4],
   ])(
     '%s: strongly regular %o, in R^%i with cosines %f and %f only',
     (_, make, params, n, far, near) => {

@@ -6,10 +6,11 @@
  * S(3, 6, 22) (codes/golay.ts) these beat local search by 25-30 % at their (N, n):
  * - Gewirtz graph (56, 10, 0, 2): 56 points in R^20, max cosine 1/15;
  * - M22 graph (77, 16, 0, 4): 77 points in R^21, max cosine 1/12;
- * - Higman-Sims graph (100, 22, 0, 6): 100 points in R^22, max cosine 1/11, which meets
- *   Levenshtein's bound: optimal.
+ * - Higman-Sims graph (100, 22, 0, 6): 100 points in R^22, max cosine 1/11;
+ * - McLaughlin graph (275, 112, 30, 56): 275 points in R^22, max cosine 1/6.
+ * The last two meet Levenshtein's bound: they are optimal.
  */
-import { steinerHexads } from '../codes/golay.ts';
+import { popcount, steinerHeptads, steinerHexads } from '../codes/golay.ts';
 
 export interface StronglyRegularGraph {
   readonly name: string;
@@ -69,6 +70,40 @@ export function higmanSimsGraph(): StronglyRegularGraph {
     });
   });
   return { name: 'Higman-Sims graph', v, adjacency: a };
+}
+
+/**
+ * McLaughlin (275, 112, 30, 56), from S(4, 7, 23): on its 23 points and 253 heptads, join a point
+ * to the heptads that miss it and two heptads that meet in one point. That graph's switching
+ * class is a regular two-graph; switching point 0's neighbourhood isolates point 0, and the other
+ * 275 vertices form the McLaughlin graph (or its complement: whichever has degree 112 is taken).
+ */
+export function mcLaughlinGraph(): StronglyRegularGraph {
+  const heptads = steinerHeptads();
+  const v = 23 + heptads.length;
+  const joined = (i: number, j: number): boolean => {
+    if (i < 23 && j < 23) return false;
+    if (i < 23) return ((heptads[j - 23] >> i) & 1) === 0;
+    if (j < 23) return ((heptads[i - 23] >> j) & 1) === 0;
+    return popcount(heptads[i - 23] & heptads[j - 23]) === 1;
+  };
+  const isolated = 0;
+  const out = v - 1;
+  const a = new Uint8Array(out * out);
+  let degree = 0;
+  for (let i = 1; i < v; i++) {
+    for (let j = 1; j < v; j++) {
+      if (i === j) continue;
+      // Switching: the edges between the neighbourhood of `isolated` and the rest flip.
+      const flip = joined(isolated, i) !== joined(isolated, j);
+      a[(i - 1) * out + (j - 1)] = joined(i, j) !== flip ? 1 : 0;
+    }
+  }
+  for (let j = 0; j < out; j++) degree += a[j];
+  if (degree !== 112) {
+    for (let i = 0; i < out; i++) for (let j = 0; j < out; j++) if (i !== j) a[i * out + j] ^= 1;
+  }
+  return { name: 'McLaughlin graph', v: out, adjacency: a };
 }
 
 /** Sets as bit masks, adjacent when disjoint. */
@@ -136,9 +171,9 @@ export function twoDistanceSet(g: StronglyRegularGraph): TwoDistanceSet {
   return { name: g.name, n: rank, count: v, data: factor, cosines: { far, near } };
 }
 
-/** The two-distance sets of S(3, 6, 22)'s graphs. */
+/** The two-distance sets of the graphs of S(3, 6, 22) and S(4, 7, 23). */
 export function steinerTwoDistanceSets(): TwoDistanceSet[] {
-  return [gewirtzGraph(), m22Graph(), higmanSimsGraph()].map(twoDistanceSet);
+  return [gewirtzGraph(), m22Graph(), higmanSimsGraph(), mcLaughlinGraph()].map(twoDistanceSet);
 }
 
 /**

@@ -53,13 +53,18 @@ describe('best: root systems and lower bounds', () => {
     }
   });
 
-  it("gives the Higman-Sims graph's 100 points in R^22 (max cosine 1/11, optimal): local search ends near 0.13", () => {
+  it('gives the Higman-Sims and McLaughlin two-distance sets in R^22 (1/11 and 1/6, optimal): local search ends near 0.13 and 0.24', () => {
     const hs = runMethod({ method: 'best', N: 100, n: 22, params: { steps: 50_000 } });
     expect(separationMetrics(hs).maxCosine).toBeCloseTo(1 / 11, 12);
     expect(hs.route).toBe(
       "Higman-Sims graph's two-distance set (optimal: it meets the Levenshtein bound)",
     );
     expect(hs.steps).toBe(0);
+    const mcl = runMethod({ method: 'best', N: 275, n: 22, params: { steps: 50_000 } });
+    expect(separationMetrics(mcl).maxCosine).toBeCloseTo(1 / 6, 12);
+    expect(mcl.route).toBe(
+      "McLaughlin graph's two-distance set (optimal: it meets the Levenshtein bound)",
+    );
   });
 
   it('stops as soon as it meets a lower bound: E8 at (240, 8), the icosahedron at (12, 3)', () => {

@@ -7,7 +7,7 @@
  * (engine/constructionRoutes.ts), restarts of the margin optimiser
  * and, when they are cheap, the published optimisers, refines the winner and says which route
  * won. It ends early when a result meets the strongest lower bound (it is then optimal: the
- * icosahedron at (12, 3), E8 at (240, 8)).
+ * icosahedron at (12, 3), E8 at (240, 8), Higman-Sims at (100, 22)).
  */
 import { separationBounds } from '../bounds/index.ts';
 import { defaultClock } from '../engine/clock.ts';
@@ -33,7 +33,7 @@ export const bestMethod: PrototypeMethod = {
   id: 'best',
   label: 'Best found',
   description:
-    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8), two-distance sets (Higman-Sims) and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
+    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8), two-distance sets (Higman-Sims, McLaughlin) and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
   params: [
     {
       kind: 'number',
