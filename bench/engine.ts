@@ -3,11 +3,13 @@
 // For each case: our `best` with the case's time budget (max cosine, time, route), the faithful
 // LSE and Mettes (1000 steps, published settings), and the speed-up of our own optimiser (margin
 // engine from a random start, no codes) in reaching the LSE's final separation. Then the Tammes
-// cases on S^2. By default the faithful optimisers run at N = 1000 only for (1000, 128) (each
+// cases on S^2, and the constructions: famous configurations against our engine alone. By
+// default the faithful optimisers run at N = 1000 only for (1000, 128) (each
 // takes minutes there); --full runs them everywhere; --quick skips the N = 1000 cases (about a
 // minute in all); --only runs one case. Timings depend on the machine and its load.
 
 import { parseArgs } from 'node:util';
+import { separationBounds } from '../src/core/bounds/index.ts';
 import { TAMMES_OPTIMA } from '../src/core/bounds/tammes.ts';
 import { createGuard } from '../src/core/engine/guard.ts';
 import { createMarginOptimiser } from '../src/core/engine/optimiser.ts';
@@ -163,4 +165,60 @@ if (!only) {
       ].join(' | '),
     );
   }
+}
+
+/**
+ * Configurations known from geometry, where local search falls short: `best` (with its
+ * constructions) against the margin engine alone, both with the same budget, and the strongest
+ * lower bound (Levenshtein's here), which the optimal ones meet.
+ */
+const CONSTRUCTIONS: readonly [number, number, string][] = [
+  [24, 4, 'the 24-cell (D4)'],
+  [72, 6, 'E6 roots'],
+  [126, 7, 'E7 roots'],
+  [240, 8, 'E8 roots'],
+  [56, 20, 'Gewirtz graph'],
+  [77, 21, 'M22 graph'],
+  [100, 22, 'Higman-Sims graph'],
+  [275, 22, 'McLaughlin graph'],
+];
+
+if (!only) {
+  console.log('\nConstructions (4 s budget each): max cosine');
+  console.log(
+    ['N', 'n', 'known', 'best', 'time s', 'engine alone', 'lower bound', 'route'].join(' | '),
+  );
+  for (const [N, n, known] of CONSTRUCTIONS) {
+    const r = timed(() => runMethod({ method: 'best', N, n, params: { budget: 4 } }));
+    const bound = separationBounds(N, n).lower;
+    const engine = engineAlone(N, n, 4000);
+    console.log(
+      [
+        N,
+        n,
+        known,
+        fmt(separationMetrics(r.value).maxCosine),
+        fmt(r.s, 2),
+        fmt(engine),
+        fmt(bound),
+        r.value.route,
+      ].join(' | '),
+    );
+  }
+}
+
+/** The max cosine our margin engine reaches from one random start in `ms` (no codes, no constructions). */
+function engineAlone(N: number, n: number, ms: number): number {
+  const plan = planEngine(N, n);
+  const opt = createMarginOptimiser(gaussianRows(N, n, createRandom(1).normal), N, n);
+  const random = createRandom(2);
+  const now = () => performance.now();
+  runSchedule(
+    opt,
+    plan.schedule,
+    { steps: plan.runSteps, ms },
+    { guard: createGuard({ now }), now },
+    random.normal,
+  );
+  return opt.bestMax;
 }
