@@ -181,6 +181,7 @@ const CONSTRUCTIONS: readonly [number, number, string][] = [
   [77, 21, 'M22 graph'],
   [100, 22, 'Higman-Sims graph'],
   [275, 22, 'McLaughlin graph'],
+  [256, 16, 'Nordstrom-Robinson code'],
 ];
 
 if (!only) {

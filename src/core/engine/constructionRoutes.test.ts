@@ -30,6 +30,8 @@ describe('construction routes', () => {
     [100, 30, "Higman-Sims graph's two-distance set", 1 / 11],
     [90, 22, "Higman-Sims graph's two-distance set, 90 of its 100 points", 1 / 11],
     [275, 22, "McLaughlin graph's two-distance set", 1 / 6],
+    [256, 16, 'Nordstrom-Robinson code', 1 / 4],
+    [200, 18, 'Nordstrom-Robinson code, 200 of its 256 points', 1 / 4],
     [253, 23, "McLaughlin graph's two-distance set, 253 of its 275 points", 1 / 6],
   ])('(%i, %i): %s, max cosine %f', (N, n, route, cosine) => {
     const r = bestConstructionRoute(N, n);

@@ -9,8 +9,11 @@
  *   (geometry/twoDistanceSets.ts): Gewirtz (56 in R^20, 1/15), M22 (77 in R^21, 1/12),
  *   Higman-Sims (100 in R^22, 1/11, optimal), McLaughlin (275 in R^22, 1/6, optimal), where
  *   3-8 s of engine end at 0.087, 0.114, 0.131 and 0.241.
+ * - the Nordstrom-Robinson code (codes/nordstromRobinson.ts): 256 words of length 16 at
+ *   distance >= 6, so 256 points in R^16 at 1/4, where 4 s of engine end at 0.312.
  * With N below a structure's size, N of its points are chosen farthest-first.
  */
+import { nordstromRobinsonWords } from '../codes/nordstromRobinson.ts';
 import { rootSystemsUpTo } from '../geometry/rootSystems.ts';
 import { steinerTwoDistanceSets, type TwoDistanceSet } from '../geometry/twoDistanceSets.ts';
 
@@ -51,7 +54,18 @@ function structures(N: number, n: number): Structure[] {
       if (t.n <= n) out.push({ ...t, name: `${t.name}'s two-distance set` });
     }
   }
+  if (n >= 16 && N <= 256) out.push(nordstromRobinson());
   return out.filter((s) => s.count >= N);
+}
+
+/** The code's words as +-1/4 vectors in R^16 (0 -> +, 1 -> -). */
+function nordstromRobinson(): Structure {
+  const words = nordstromRobinsonWords();
+  const data = new Float64Array(words.length * 16);
+  words.forEach((w, i) => {
+    for (let p = 0; p < 16; p++) data[i * 16 + p] = (w >> p) & 1 ? -0.25 : 0.25;
+  });
+  return { name: 'Nordstrom-Robinson code', n: 16, count: words.length, data };
 }
 
 export function bestConstructionRoute(N: number, n: number): ConstructionRoute | null {

@@ -33,7 +33,7 @@ export const bestMethod: PrototypeMethod = {
   id: 'best',
   label: 'Best found',
   description:
-    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8), two-distance sets (Higman-Sims, McLaughlin) and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
+    'Tries exact constructions, error-correcting codes, root systems (the 24-cell, E8), two-distance sets (Higman-Sims, McLaughlin), the Nordstrom-Robinson code and optimisers (our margin engine with restarts, and the published ones when cheap), refines the winner and reports which route won; it stops early once a result meets a lower bound.',
   params: [
     {
       kind: 'number',

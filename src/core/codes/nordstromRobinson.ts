@@ -1,0 +1,64 @@
+/**
+ * The Nordstrom-Robinson code: 256 binary words of length 16 at Hamming distance >= 6 (a linear
+ * code of that length and size reaches only 4), so 256 prototypes in R^16 at max cosine
+ * 1 - 12/16 = 1/4. Built as the Kerdock code K(4): the first-order Reed-Muller code RM(1, 4)
+ * (the 32 affine functions on GF(2)^4) shifted by 8 quadratic forms whose pairwise sums are
+ * non-degenerate, so every word of two different cosets differs in 6 or 10 places. The 8 forms
+ * (a Kerdock set) are found by a small deterministic search over the 64 alternating 4 x 4
+ * matrices rather than taken from a table.
+ */
+
+/** An alternating 4 x 4 matrix over GF(2) by its upper triangle: bits b01 b02 b03 b12 b13 b23. */
+const PAIRS: readonly [number, number][] = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [1, 2],
+  [1, 3],
+  [2, 3],
+];
+
+/** The Pfaffian b01 b23 + b02 b13 + b03 b12: 1 exactly when the matrix is non-singular. */
+function pfaffian(m: number): number {
+  const b = (k: number) => (m >> k) & 1;
+  return (b(0) & b(5)) ^ (b(1) & b(4)) ^ (b(2) & b(3));
+}
+
+/** Eight matrices, 0 among them, whose pairwise sums are all non-singular (depth-first, in order). */
+export function kerdockSet(): number[] {
+  const chosen = [0];
+  const extend = (from: number): boolean => {
+    if (chosen.length === 8) return true;
+    for (let m = from; m < 64; m++) {
+      if (chosen.every((c) => pfaffian(c ^ m) === 1)) {
+        chosen.push(m);
+        if (extend(m + 1)) return true;
+        chosen.pop();
+      }
+    }
+    return false;
+  };
+  if (!extend(1)) throw new Error('no Kerdock set of 8 alternating 4 x 4 matrices was found');
+  return chosen;
+}
+
+/** The 256 codewords as 16-bit integers (bit p = the value at the point p of GF(2)^4). */
+export function nordstromRobinsonWords(): number[] {
+  const words: number[] = [];
+  for (const m of kerdockSet()) {
+    for (let affine = 0; affine < 32; affine++) {
+      let w = 0;
+      for (let p = 0; p < 16; p++) {
+        const x = (i: number) => (p >> i) & 1;
+        let v = affine >> 4; // the constant
+        for (let i = 0; i < 4; i++) v ^= (affine >> i) & 1 & x(i);
+        PAIRS.forEach(([i, j], k) => {
+          v ^= (m >> k) & 1 & x(i) & x(j);
+        });
+        w |= v << p;
+      }
+      words.push(w);
+    }
+  }
+  return words;
+}
