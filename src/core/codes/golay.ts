@@ -1,8 +1,9 @@
 /**
- * The extended binary Golay code [24, 12, 8] and the Steiner systems S(4, 7, 23) and S(3, 6, 22)
- * inside it, the seed of the strongly regular graphs in geometry/twoDistanceSets.ts. Words are 24-bit integers
- * (bit t = coordinate t).
+ * The extended binary Golay code [24, 12, 8] and the Steiner systems S(4, 7, 23) and
+ * S(3, 6, 22) inside it, the seed of the strongly regular graphs in geometry/twoDistanceSets.ts.
+ * Words are 24-bit integers (bit t = coordinate t).
  */
+import { popcount32 } from '../math/binaryWords.ts';
 
 /** g(x) = 1 + x^2 + x^4 + x^5 + x^6 + x^10 + x^11 generates the cyclic [23, 12, 7] Golay code. */
 const GENERATOR = 0b110001110101;
@@ -16,14 +17,14 @@ export function extendedGolayWords(): Uint32Array {
   for (let m = 0; m < 4096; m++) {
     let w = 0;
     for (let s = 0; s < 12; s++) if ((m >> s) & 1) w ^= rows[s];
-    out[m] = w | ((popcount(w) & 1) << LENGTH);
+    out[m] = w | ((popcount32(w) & 1) << LENGTH);
   }
   return out;
 }
 
 /** The 759 octads: the codewords of weight 8, the blocks of the Steiner system S(5, 8, 24). */
 export function octads(): number[] {
-  return Array.from(extendedGolayWords()).filter((w) => popcount(w) === 8);
+  return Array.from(extendedGolayWords()).filter((w) => popcount32(w) === 8);
 }
 
 /**
@@ -43,14 +44,4 @@ export function steinerHeptads(): number[] {
   return octads()
     .filter((o) => (o & last) !== 0)
     .map((o) => o & ~last);
-}
-
-export function popcount(x: number): number {
-  let v = x >>> 0;
-  let c = 0;
-  while (v) {
-    v &= v - 1;
-    c++;
-  }
-  return c;
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { popcount } from './golay.ts';
+import { hammingDistance } from '../math/binaryWords.ts';
 import { kerdockSet, nordstromRobinsonWords } from './nordstromRobinson.ts';
 
 describe('the Nordstrom-Robinson code', () => {
-  it('has 256 distinct words at minimum distance 6', () => {
+  it('has 256 words of length 16 at minimum distance 6 (so all distinct)', () => {
     const words = nordstromRobinsonWords();
-    expect(new Set(words).size).toBe(256);
+    expect([words.count, words.length]).toEqual([256, 16]);
     let min = 16;
     for (let i = 0; i < 256; i++) {
-      for (let j = i + 1; j < 256; j++) min = Math.min(min, popcount(words[i] ^ words[j]));
+      for (let j = i + 1; j < 256; j++) min = Math.min(min, hammingDistance(words, i, j));
     }
     expect(min).toBe(6);
   });
@@ -17,8 +17,8 @@ describe('the Nordstrom-Robinson code', () => {
     const words = nordstromRobinsonWords();
     for (const from of [0, 37, 255]) {
       const counts = new Map<number, number>();
-      for (const w of words) {
-        const d = popcount(w ^ words[from]);
+      for (let w = 0; w < words.count; w++) {
+        const d = hammingDistance(words, w, from);
         counts.set(d, (counts.get(d) ?? 0) + 1);
       }
       expect([...counts.entries()].sort((a, b) => a[0] - b[0])).toEqual([

@@ -7,18 +7,16 @@
  * (a Kerdock set) are found by a small deterministic search over the 64 alternating 4 x 4
  * matrices rather than taken from a table.
  */
+import type { BinaryWords } from '../math/binaryWords.ts';
+import { encodeMessages, messagesFromIndices } from './gf2.ts';
+import { reedMullerGenerator } from './reedMuller.ts';
 
-/** An alternating 4 x 4 matrix over GF(2) by its upper triangle: bits b01 b02 b03 b12 b13 b23. */
-const PAIRS: readonly [number, number][] = [
-  [0, 1],
-  [0, 2],
-  [0, 3],
-  [1, 2],
-  [1, 3],
-  [2, 3],
-];
-
-/** The Pfaffian b01 b23 + b02 b13 + b03 b12: 1 exactly when the matrix is non-singular. */
+/**
+ * A matrix is an alternating 4 x 4 matrix over GF(2) given by its upper triangle, bit k for the
+ * k-th pair of variables in rmMonomials' order (b01 b02 b03 b12 b13 b23); as the quadratic bits
+ * of an RM(2, 4) message it is the form sum b_ij x_i x_j. Its Pfaffian
+ * b01 b23 + b02 b13 + b03 b12 is 1 exactly when it is non-singular.
+ */
 function pfaffian(m: number): number {
   const b = (k: number) => (m >> k) & 1;
   return (b(0) & b(5)) ^ (b(1) & b(4)) ^ (b(2) & b(3));
@@ -42,23 +40,14 @@ export function kerdockSet(): number[] {
   return chosen;
 }
 
-/** The 256 codewords as 16-bit integers (bit p = the value at the point p of GF(2)^4). */
-export function nordstromRobinsonWords(): number[] {
-  const words: number[] = [];
-  for (const m of kerdockSet()) {
-    for (let affine = 0; affine < 32; affine++) {
-      let w = 0;
-      for (let p = 0; p < 16; p++) {
-        const x = (i: number) => (p >> i) & 1;
-        let v = affine >> 4; // the constant
-        for (let i = 0; i < 4; i++) v ^= (affine >> i) & 1 & x(i);
-        PAIRS.forEach(([i, j], k) => {
-          v ^= (m >> k) & 1 & x(i) & x(j);
-        });
-        w |= v << p;
-      }
-      words.push(w);
-    }
+/**
+ * The 256 codewords: RM(2, 4) messages whose quadratic part (message bits 5..10, after the
+ * constant and the 4 linear bits) is one of the Kerdock set's matrices, with every affine part.
+ */
+export function nordstromRobinsonWords(): BinaryWords {
+  const messages: number[] = [];
+  for (const quadratic of kerdockSet()) {
+    for (let affine = 0; affine < 32; affine++) messages.push(affine | (quadratic << 5));
   }
-  return words;
+  return encodeMessages(reedMullerGenerator(2, 4), messagesFromIndices(messages, 11));
 }

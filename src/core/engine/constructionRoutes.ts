@@ -13,6 +13,7 @@
  *   distance >= 6, so 256 points in R^16 at 1/4, where 4 s of engine end at 0.312.
  * With N below a structure's size, N of its points are chosen farthest-first.
  */
+import { gammaCodebook } from '../codes/gamma.ts';
 import { nordstromRobinsonWords } from '../codes/nordstromRobinson.ts';
 import { rootSystemsUpTo } from '../geometry/rootSystems.ts';
 import { steinerTwoDistanceSets, type TwoDistanceSet } from '../geometry/twoDistanceSets.ts';
@@ -58,14 +59,10 @@ function structures(N: number, n: number): Structure[] {
   return out.filter((s) => s.count >= N);
 }
 
-/** The code's words as +-1/4 vectors in R^16 (0 -> +, 1 -> -). */
+/** The code's words on the sphere: +-1/4 in each of 16 coordinates. */
 function nordstromRobinson(): Structure {
-  const words = nordstromRobinsonWords();
-  const data = new Float64Array(words.length * 16);
-  words.forEach((w, i) => {
-    for (let p = 0; p < 16; p++) data[i * 16 + p] = (w >> p) & 1 ? -0.25 : 0.25;
-  });
-  return { name: 'Nordstrom-Robinson code', n: 16, count: words.length, data };
+  const { N, n, data } = gammaCodebook(nordstromRobinsonWords());
+  return { name: 'Nordstrom-Robinson code', n, count: N, data };
 }
 
 export function bestConstructionRoute(N: number, n: number): ConstructionRoute | null {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extendedGolayWords,
-  octads,
-  popcount,
-  steinerHeptads,
-  steinerHexads,
-} from '../codes/golay.ts';
+import { extendedGolayWords, octads, steinerHeptads, steinerHexads } from '../codes/golay.ts';
+import { popcount32 } from '../math/binaryWords.ts';
 import {
   gewirtzGraph,
   higmanSimsGraph,
@@ -19,7 +14,7 @@ describe('the Golay code and S(3, 6, 22)', () => {
   it('has the weight distribution of the extended Golay code: 1, 759, 2576, 759, 1', () => {
     const weights = new Map<number, number>();
     for (const w of extendedGolayWords())
-      weights.set(popcount(w), (weights.get(popcount(w)) ?? 0) + 1);
+      weights.set(popcount32(w), (weights.get(popcount32(w)) ?? 0) + 1);
     expect([...weights.entries()].sort((a, b) => a[0] - b[0])).toEqual([
       [0, 1],
       [8, 759],
@@ -33,7 +28,7 @@ describe('the Golay code and S(3, 6, 22)', () => {
   it('gives 253 heptads with every 4 of the 23 points in exactly one', () => {
     const heptads = steinerHeptads();
     expect(heptads).toHaveLength(253);
-    expect(heptads.every((h) => popcount(h) === 7 && h < 1 << 23)).toBe(true);
+    expect(heptads.every((h) => popcount32(h) === 7 && h < 1 << 23)).toBe(true);
     const seen = new Map<number, number>();
     for (const h of heptads) {
       const points = [...Array(23).keys()].filter((p) => (h >> p) & 1);
@@ -53,7 +48,7 @@ describe('the Golay code and S(3, 6, 22)', () => {
   it('gives 77 hexads with every 3 of the 22 points in exactly one', () => {
     const hexads = steinerHexads();
     expect(hexads).toHaveLength(77);
-    expect(hexads.every((h) => popcount(h) === 6 && h < 1 << 22)).toBe(true);
+    expect(hexads.every((h) => popcount32(h) === 6 && h < 1 << 22)).toBe(true);
     for (let a = 0; a < 22; a++) {
       for (let b = a + 1; b < 22; b++) {
         for (let c = b + 1; c < 22; c++) {

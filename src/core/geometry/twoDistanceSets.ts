@@ -10,7 +10,8 @@
  * - McLaughlin graph (275, 112, 30, 56): 275 points in R^22, max cosine 1/6.
  * The last two meet Levenshtein's bound: they are optimal.
  */
-import { popcount, steinerHeptads, steinerHexads } from '../codes/golay.ts';
+import { steinerHeptads, steinerHexads } from '../codes/golay.ts';
+import { popcount32 } from '../math/binaryWords.ts';
 
 export interface StronglyRegularGraph {
   readonly name: string;
@@ -85,7 +86,7 @@ export function mcLaughlinGraph(): StronglyRegularGraph {
     if (i < 23 && j < 23) return false;
     if (i < 23) return ((heptads[j - 23] >> i) & 1) === 0;
     if (j < 23) return ((heptads[i - 23] >> j) & 1) === 0;
-    return popcount(heptads[i - 23] & heptads[j - 23]) === 1;
+    return popcount32(heptads[i - 23] & heptads[j - 23]) === 1;
   };
   const isolated = 0;
   const out = v - 1;
