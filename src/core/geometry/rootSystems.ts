@@ -6,6 +6,7 @@
  * R^5, E6 has 72 roots in R^6, E7 126 in R^7, and E8's 240 roots are the optimal kissing
  * configuration in R^8 (they meet Levenshtein's bound, 1/2).
  */
+import { popcount32 } from '../math/binaryWords.ts';
 
 export interface RootSystem {
   /** e.g. "D4", "E8". */
@@ -20,12 +21,16 @@ export interface RootSystem {
 /** D_n: (+-e_i +- e_j) / sqrt 2 for i < j: 2n(n-1) roots. */
 export function rootsD(n: number): RootSystem {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`D_n needs n >= 2, got ${n}`);
+  return fromRows(`D${n}`, n, dNorm2(n));
+}
+
+/** D_n in its norm-2 form: +-e_i +- e_j for i < j (fromRows scales rows to unit length). */
+function dNorm2(n: number): number[][] {
   const rows: number[][] = [];
-  const s = Math.SQRT1_2;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      for (const a of [s, -s]) {
-        for (const b of [s, -s]) {
+      for (const a of [1, -1]) {
+        for (const b of [1, -1]) {
           const r = new Array<number>(n).fill(0);
           r[i] = a;
           r[j] = b;
@@ -34,28 +39,14 @@ export function rootsD(n: number): RootSystem {
       }
     }
   }
-  return fromRows(`D${n}`, n, rows);
+  return rows;
 }
 
 /** E8 (norm-2 form): D8's 112 roots and the 128 vectors (+-1/2)^8 with an even number of minus signs. */
 function e8Norm2(): number[][] {
-  const rows: number[][] = [];
-  for (let i = 0; i < 8; i++) {
-    for (let j = i + 1; j < 8; j++) {
-      for (const a of [1, -1]) {
-        for (const b of [1, -1]) {
-          const r = new Array<number>(8).fill(0);
-          r[i] = a;
-          r[j] = b;
-          rows.push(r);
-        }
-      }
-    }
-  }
+  const rows = dNorm2(8);
   for (let mask = 0; mask < 256; mask++) {
-    let minus = 0;
-    for (let t = 0; t < 8; t++) minus += (mask >> t) & 1;
-    if (minus % 2 === 0)
+    if (popcount32(mask) % 2 === 0)
       rows.push(Array.from({ length: 8 }, (_, t) => ((mask >> t) & 1 ? -0.5 : 0.5)));
   }
   return rows;
