@@ -11,10 +11,10 @@
 import { parseArgs } from 'node:util';
 import { separationBounds } from '../src/core/bounds/index.ts';
 import { TAMMES_OPTIMA } from '../src/core/bounds/tammes.ts';
-import { createGuard } from '../src/core/engine/guard.ts';
-import { createMarginOptimiser } from '../src/core/engine/optimiser.ts';
+import { createGuard, StopRequested } from '../src/core/engine/guard.ts';
+import { createMarginOptimiser, type MarginOptimiser } from '../src/core/engine/optimiser.ts';
 import { planEngine } from '../src/core/engine/plan.ts';
-import { runSchedule } from '../src/core/engine/run.ts';
+import { type RunContext, type RunLimit, runSchedule } from '../src/core/engine/run.ts';
 import { gaussianRows } from '../src/core/math/codebook.ts';
 import { createRandom } from '../src/core/math/random.ts';
 import { runMethod } from '../src/core/methods/registry.ts';
@@ -55,40 +55,47 @@ function timed<T>(f: () => T): { value: T; s: number } {
 const fmt = (x: number, digits = 5) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 /**
- * Seconds our margin engine (random start, the plan's schedule over 1000 steps, no codes)
- * needs to reach `target`, or Infinity when it does not within `limitS`.
+ * One run of our margin engine from a random start (the plan's schedule; no codes, no
+ * constructions), `limit` long. `afterStep` may end it early by throwing; StopRequested from the
+ * guard's deadline ends it too. Returns the optimiser, which keeps its best configuration.
  */
-function engineTimeTo(N: number, n: number, target: number, limitS: number): number {
+function engineRun(
+  N: number,
+  n: number,
+  limit: RunLimit,
+  deadlineMs = Number.POSITIVE_INFINITY,
+  afterStep?: RunContext['afterStep'],
+): MarginOptimiser {
   const plan = planEngine(N, n);
   const random = createRandom(0);
   const opt = createMarginOptimiser(gaussianRows(N, n, random.normal), N, n);
   const now = () => performance.now();
   const guard = createGuard({ now });
-  guard.setDeadline(limitS * 1000);
-  let reached = Number.POSITIVE_INFINITY;
-  const t0 = now();
-  class Reached extends Error {}
+  guard.setDeadline(deadlineMs);
   try {
-    runSchedule(
-      opt,
-      plan.schedule,
-      { steps: 1000 },
-      {
-        guard,
-        now,
-        afterStep: (_o, info) => {
-          if (info.maxCosine <= target) {
-            reached = (now() - t0) / 1000;
-            throw new Reached();
-          }
-        },
-      },
-      random.normal,
-    );
+    runSchedule(opt, plan.schedule, limit, { guard, now, afterStep }, random.normal);
   } catch (e) {
-    if (!(e instanceof Reached) && !(e instanceof Error && e.name === 'StopRequested')) throw e;
+    if (!(e instanceof StopRequested)) throw e;
   }
-  return reached;
+  return opt;
+}
+
+/**
+ * Seconds our margin engine (random start, the plan's schedule over 1000 steps, no codes)
+ * needs to reach `target`, or Infinity when it does not within `limitS`.
+ */
+function engineTimeTo(N: number, n: number, target: number, limitS: number): number {
+  class Reached extends Error {}
+  const t0 = performance.now();
+  try {
+    engineRun(N, n, { steps: 1000 }, limitS * 1000, (_o, info) => {
+      if (info.maxCosine <= target) throw new Reached();
+    });
+  } catch (e) {
+    if (e instanceof Reached) return (performance.now() - t0) / 1000;
+    throw e;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 console.log('Hypersphere Lab engine benchmark (times are wall-clock on this machine, as measured)');
@@ -210,16 +217,5 @@ if (!only) {
 
 /** The max cosine our margin engine reaches from one random start in `ms` (no codes, no constructions). */
 function engineAlone(N: number, n: number, ms: number): number {
-  const plan = planEngine(N, n);
-  const opt = createMarginOptimiser(gaussianRows(N, n, createRandom(1).normal), N, n);
-  const random = createRandom(2);
-  const now = () => performance.now();
-  runSchedule(
-    opt,
-    plan.schedule,
-    { steps: plan.runSteps, ms },
-    { guard: createGuard({ now }), now },
-    random.normal,
-  );
-  return opt.bestMax;
+  return engineRun(N, n, { steps: planEngine(N, n).runSteps, ms }).bestMax;
 }
