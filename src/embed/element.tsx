@@ -40,7 +40,7 @@ export const SETTING_ATTRIBUTES: Readonly<Record<string, string>> = {
  * The data subset goes by its link keys: `data.classes="cat,dog"`, `data.train`, `data.test`,
  * `data.seed` (`data-*` is HTML's own). HTML lower-cases attribute names, hence the map.
  */
-export const LINK_KEY_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(
+const LINK_KEY_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(
   SETTINGS.filter((s) => s.key.startsWith('data.')).map((s) => [s.key.toLowerCase(), s.key]),
 );
 /** Every attribute that names a setting (lower case) -> its key. */

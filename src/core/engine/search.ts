@@ -84,7 +84,7 @@ export interface SearchResult extends Contender {
  * How close to the lower bound counts as meeting it. The engine lands on tight optima (the
  * icosahedron, the 24-cell) to ~1e-15; 1e-12 leaves room for rounding in the bound itself.
  */
-export const OPTIMAL_TOLERANCE = 1e-12;
+const OPTIMAL_TOLERANCE = 1e-12;
 
 /** Multiply-adds per millisecond of the dense passes in V8 (about 1e6 on an idle core). */
 const TYPICAL_RATE = 5e5;
