@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCodebook } from '../math/codebook.ts';
 import { separationMetrics } from '../metrics/separation.ts';
-import { bestConstructionRoute } from './constructionRoutes.ts';
+import { bestConstructionRoute, structuresFor } from './constructionRoutes.ts';
 
 const maxCosineOf = (N: number, n: number, data: Float64Array) =>
   separationMetrics({ codebook: createCodebook(N, n, data) }).maxCosine;
@@ -38,6 +38,23 @@ describe('construction routes', () => {
     expect(r?.route).toBe(route);
     expect(r?.maxCosine).toBeCloseTo(cosine, 12);
     expect(maxCosineOf(N, n, r?.data ?? new Float64Array())).toBeCloseTo(cosine, 12);
+  });
+
+  it('builds only the structures that fit', () => {
+    expect(structuresFor(1, 3)).toEqual([]);
+    expect(structuresFor(1, 7).map((s) => s.name)).toEqual([
+      'D4 root system',
+      'D5 root system',
+      'D6 root system',
+      'D7 root system',
+      'E6 root system',
+      'E7 root system',
+    ]);
+    expect(structuresFor(200, 22).map((s) => s.name)).toEqual([
+      'E8 root system',
+      "McLaughlin graph's two-distance set",
+      'Nordstrom-Robinson code',
+    ]);
   });
 
   it('takes orthogonal and opposite roots first', () => {

@@ -15,11 +15,18 @@
  */
 import { gammaCodebook } from '../codes/gamma.ts';
 import { nordstromRobinsonWords } from '../codes/nordstromRobinson.ts';
-import { rootSystemsUpTo } from '../geometry/rootSystems.ts';
-import { steinerTwoDistanceSets, type TwoDistanceSet } from '../geometry/twoDistanceSets.ts';
+import { type RootSystem, rootsD, rootsE6, rootsE7, rootsE8 } from '../geometry/rootSystems.ts';
+import {
+  gewirtzGraph,
+  higmanSimsGraph,
+  m22Graph,
+  mcLaughlinGraph,
+  type StronglyRegularGraph,
+  twoDistanceSet,
+} from '../geometry/twoDistanceSets.ts';
 
 /** A finite point set on the sphere that a route can take points from. */
-interface Structure {
+export interface Structure {
   readonly name: string;
   readonly n: number;
   readonly count: number;
@@ -35,39 +42,63 @@ export interface ConstructionRoute {
   readonly maxCosine: number;
 }
 
-/** Root systems are tried up to this dimension. */
-const MAX_ROOT_DIMENSION = 8;
-/** The two-distance sets need this much room (the smallest lives in R^20), and are this large. */
-const MIN_TWO_DISTANCE_DIMENSION = 20;
-const MAX_TWO_DISTANCE_POINTS = 275;
-const NICKNAMES: Readonly<Record<string, string>> = { D4: 'the 24-cell' };
-
-let twoDistance: TwoDistanceSet[] | null = null;
-
-function structures(N: number, n: number): Structure[] {
-  const out: Structure[] = rootSystemsUpTo(Math.min(n, MAX_ROOT_DIMENSION)).map((r) => ({
-    ...r,
-    name: `${r.name} root system`,
-  }));
-  if (n >= MIN_TWO_DISTANCE_DIMENSION && N <= MAX_TWO_DISTANCE_POINTS) {
-    twoDistance ??= steinerTwoDistanceSets();
-    for (const t of twoDistance) {
-      if (t.n <= n) out.push({ ...t, name: `${t.name}'s two-distance set` });
-    }
-  }
-  if (n >= 16 && N <= 256) out.push(nordstromRobinson());
-  return out.filter((s) => s.count >= N);
+/** A structure by its size, built the first time a route needs it. */
+interface Source {
+  readonly count: number;
+  readonly n: number;
+  readonly build: () => Structure;
 }
 
-/** The code's words on the sphere: +-1/4 in each of 16 coordinates. */
+const NICKNAMES: Readonly<Record<string, string>> = { D4: 'the 24-cell' };
+
+function source(count: number, n: number, make: () => Structure): Source {
+  let built: Structure | null = null;
+  return { count, n, build: () => (built ??= make()) };
+}
+
+const rootSource = (count: number, n: number, make: () => RootSystem): Source =>
+  source(count, n, () => {
+    const r = make();
+    return { ...r, name: `${r.name} root system` };
+  });
+
+const graphSource = (count: number, n: number, make: () => StronglyRegularGraph): Source =>
+  source(count, n, () => {
+    const t = twoDistanceSet(make());
+    return { ...t, name: `${t.name}'s two-distance set` };
+  });
+
+/** The Nordstrom-Robinson code's words on the sphere: +-1/4 in each of 16 coordinates. */
 function nordstromRobinson(): Structure {
   const { N, n, data } = gammaCodebook(nordstromRobinsonWords());
   return { name: 'Nordstrom-Robinson code', n, count: N, data };
 }
 
+/**
+ * Every structure, with its size known before it is built, so a route builds only those that
+ * fit (N, n). Root systems only up to 8 dimensions: with more room, N > 2n points spread better
+ * than 1/2.
+ */
+const SOURCES: readonly Source[] = [
+  ...[4, 5, 6, 7, 8].map((d) => rootSource(2 * d * (d - 1), d, () => rootsD(d))),
+  rootSource(72, 6, rootsE6),
+  rootSource(126, 7, rootsE7),
+  rootSource(240, 8, rootsE8),
+  graphSource(56, 20, gewirtzGraph),
+  graphSource(77, 21, m22Graph),
+  graphSource(100, 22, higmanSimsGraph),
+  graphSource(275, 22, mcLaughlinGraph),
+  source(256, 16, nordstromRobinson),
+];
+
+/** The structures with at least N points in at most n dimensions. */
+export function structuresFor(N: number, n: number): Structure[] {
+  return SOURCES.filter((s) => s.count >= N && s.n <= n).map((s) => s.build());
+}
+
 export function bestConstructionRoute(N: number, n: number): ConstructionRoute | null {
   let best: ConstructionRoute | null = null;
-  for (const structure of structures(N, n)) {
+  for (const structure of structuresFor(N, n)) {
     const chosen = farthestPoints(structure, N);
     if (!best || chosen.maxCosine < best.maxCosine - 1e-12) {
       best = {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type RootSystem,
-  rootsD,
-  rootsE6,
-  rootsE7,
-  rootsE8,
-  rootSystemsUpTo,
-} from './rootSystems.ts';
+import { type RootSystem, rootsD, rootsE6, rootsE7, rootsE8 } from './rootSystems.ts';
 
 /** Every inner product between two different roots, rounded to 1e-12. */
 function innerProducts(s: RootSystem): Set<number> {
@@ -57,10 +50,5 @@ describe('root systems', () => {
     expect(neighbours(rootsE8())).toBe(56);
     expect(neighbours(rootsE7())).toBe(32);
     expect(neighbours(rootsE6())).toBe(20);
-  });
-
-  it('lists the systems that fit in n dimensions', () => {
-    expect(rootSystemsUpTo(3)).toEqual([]);
-    expect(rootSystemsUpTo(7).map((s) => s.name)).toEqual(['D4', 'D5', 'D6', 'D7', 'E6', 'E7']);
   });
 });

@@ -66,16 +66,6 @@ export function rootsE6(): RootSystem {
   return subsystem('E6', [new Array<number>(8).fill(0.5), [-1, -1, 0, 0, 0, 0, 0, 0]]);
 }
 
-/** Every root system here that lives in dimension at most n. */
-export function rootSystemsUpTo(n: number): RootSystem[] {
-  const out: RootSystem[] = [];
-  for (let d = 4; d <= n; d++) out.push(rootsD(d));
-  if (n >= 6) out.push(rootsE6());
-  if (n >= 7) out.push(rootsE7());
-  if (n >= 8) out.push(rootsE8());
-  return out;
-}
-
 /** E8 roots orthogonal to all of `fixed`, written in an orthonormal basis of their complement. */
 function subsystem(name: string, fixed: number[][]): RootSystem {
   const kept = e8Norm2().filter((r) => fixed.every((f) => Math.abs(dot(r, f)) < 1e-12));

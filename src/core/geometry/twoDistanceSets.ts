@@ -172,11 +172,6 @@ export function twoDistanceSet(g: StronglyRegularGraph): TwoDistanceSet {
   return { name: g.name, n: rank, count: v, data: factor, cosines: { far, near } };
 }
 
-/** The two-distance sets of the graphs of S(3, 6, 22) and S(4, 7, 23). */
-export function steinerTwoDistanceSets(): TwoDistanceSet[] {
-  return [gewirtzGraph(), m22Graph(), higmanSimsGraph(), mcLaughlinGraph()].map(twoDistanceSet);
-}
-
 /**
  * G = L L^T for a positive semidefinite v x v matrix, L with as many columns as G's rank (the
  * pivots stop when what is left of the diagonal is rounding). Returns L row-major (v x rank).
