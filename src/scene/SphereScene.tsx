@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { PerspectiveCamera } from 'three';
 import { useLab, useLabStore } from '../state/store.ts';
 import { shownView, type ViewId } from '../state/view.ts';
 import { useData } from '../ui/data/dataStore.ts';
@@ -17,6 +18,7 @@ import { LabelLayer, MAX_LABELS } from './Labels.tsx';
 import { useEmbed } from '../embed/context.ts';
 import { SaveSceneButton } from '../ui/export/SaveSceneButton.tsx';
 import { type CaptureScene, SceneCapture } from './capture.tsx';
+import { verticalFovFor } from './framing.ts';
 import { PaletteRefresh, SceneSummary, usePaletteSync, useReducedMotion } from './access.tsx';
 import { wColours } from './palette.ts';
 import { RotationPad, useModifierRotation } from './RotationPad.tsx';
@@ -37,6 +39,8 @@ const CAMERA_START: Record<ViewId, [number, number, number]> = {
   s3: [-3.4, 2.4, 3.5],
   proj: [-2.3, 1.6, 2.35],
 };
+/** Vertical field of view on landscape stages (degrees); portrait ones widen it (framing.ts). */
+const BASE_FOV = 38;
 const HINT: Record<ViewId, string> = {
   s2: 'drag to rotate · scroll to zoom · click a prototype for details',
   s3: 'drag to orbit · Shift+drag: rotate in xw / yw · Shift+scroll: zw',
@@ -113,7 +117,7 @@ function Stage() {
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
-        camera={{ position: CAMERA_START.s2, fov: 38, near: 0.05, far: 80 }}
+        camera={{ position: CAMERA_START.s2, fov: BASE_FOV, near: 0.05, far: 80 }}
         gl={{ antialias: true }}
         onPointerMissed={() => select(null)}
         role="img"
@@ -136,6 +140,7 @@ function Stage() {
           maxDistance={30}
         />
         <CameraRig view={shown} controls={controls} />
+        <FitWidth />
         <RenderProbe stage={stage} renderKey={renderKey} />
         <DebugHook />
         <SceneCapture target={capture} />
@@ -203,6 +208,23 @@ function CameraRig({
     }
     invalidate();
   }, [view, camera, controls, invalidate]);
+  return null;
+}
+
+/** Keeps the sphere whole across a portrait stage by widening the field of view. */
+function FitWidth() {
+  const camera = useThree((s) => s.camera);
+  const width = useThree((s) => s.size.width);
+  const height = useThree((s) => s.size.height);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    if (!(camera instanceof PerspectiveCamera)) return;
+    const fov = verticalFovFor(BASE_FOV, width / height);
+    if (camera.fov === fov) return;
+    camera.fov = fov;
+    camera.updateProjectionMatrix();
+    invalidate();
+  }, [camera, width, height, invalidate]);
   return null;
 }
 

@@ -103,4 +103,56 @@ describe('Hypersphere Lab in Chromium', () => {
       expect(await page.locator('.proto-label').count()).toBe(3);
     });
   });
+
+  it('fits a phone: one column, the scene first, nothing wider than the screen', async () => {
+    const phone = { width: 390, height: 844 };
+    await withApp(browser(), tetrahedron, { viewport: phone }, async ({ page }) => {
+      await waitForScene(page, 'kasarla/4/3/0');
+      const layout = await page.evaluate(() => {
+        const box = (s: string) => {
+          const el = document.querySelector<HTMLElement>(s);
+          if (!el) throw new Error(`no ${s}`);
+          const b = el.getBoundingClientRect();
+          return { top: b.top, bottom: b.bottom, scroll: el.scrollHeight, client: el.clientHeight };
+        };
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          scene: box('.viewport'),
+          controls: box('.panel'),
+        };
+      });
+      // No sideways scrolling: the top bar's buttons and the analysis cards wrap to the screen.
+      expect(layout.pageWidth).toBe(phone.width);
+      // The scene comes first, then the controls at their full height (not a box that scrolls
+      // inside the page).
+      expect(layout.scene.bottom).toBeLessThanOrEqual(layout.controls.top);
+      expect(layout.controls.scroll).toBeLessThanOrEqual(layout.controls.client + 1);
+      await screenshot(page, 'app-phone');
+    });
+  });
+
+  it('keeps the sphere whole across a tall, narrow stage', async () => {
+    // A tablet held upright: the stage beside the controls is about half as wide as it is high.
+    const tablet = { width: 800, height: 1100 };
+    await withApp(browser(), tetrahedron, { viewport: tablet }, async ({ page }) => {
+      await waitForScene(page, 'kasarla/4/3/0');
+      const canvas = page.locator('[data-testid="scene"] canvas');
+      const c = await canvas.boundingBox();
+      if (!c) throw new Error('no canvas');
+      expect(c.width / c.height).toBeLessThan(0.7);
+      await screenshot(page, 'app-tall-stage');
+      // Strips at the stage's left and right edges, level with the sphere's centre, show only
+      // the background; the middle shows the sphere.
+      const foreground = async (x: number, y: number, width: number, height: number) => {
+        const png = await page.screenshot({ clip: { x, y, width, height } });
+        return (await pixelStats(page, png, [])).foreground;
+      };
+      const band = { y: c.y + c.height * 0.4, height: c.height * 0.2 };
+      expect(await foreground(c.x, band.y, 6, band.height)).toBe(0);
+      expect(await foreground(c.x + c.width - 6, band.y, 6, band.height)).toBe(0);
+      expect(
+        await foreground(c.x + c.width * 0.3, band.y, c.width * 0.4, band.height),
+      ).toBeGreaterThan(0.5);
+    });
+  });
 });
