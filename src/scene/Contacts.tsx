@@ -5,6 +5,7 @@ import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { arcSegments, sampleArc } from '../core/geometry/arcs.ts';
 import type { ContactPairs } from '../core/geometry/contacts.ts';
+import { contactEdgeStyle } from './contactStyle.ts';
 import type { Rig } from './rig.ts';
 import type { Source } from './source.ts';
 import { useGeometryJob } from './useGeometryJob.ts';
@@ -48,7 +49,8 @@ function lines(color: string, width: number, opacity: number) {
 /**
  * The contact graph: pairs within `toleranceDeg` of the minimum angle, as great-circle arcs drawn
  * through the view's projection (so in the S^3 view they are arcs of the circles they project
- * to); the worst pair thicker and in another colour. Reports counts on the stage element.
+ * to), thinner and fainter when there are many (contactStyle.ts); the worst pair thicker and in
+ * another colour. Reports counts on the stage element.
  */
 export function Contacts({
   source,
@@ -95,6 +97,9 @@ export function Contacts({
       // An answer for prototypes this view no longer shows (N changed) would index past them.
       if (!computedFor.startsWith(`${source.id}/`)) return;
       graph.current = { version: graph.current.version + 1, g };
+      const style = contactEdgeStyle(g?.edges.length ?? 0, source.N);
+      edges.material.linewidth = style.width;
+      edges.material.opacity = style.opacity;
       const el = stage.current;
       if (el) {
         el.dataset.contactEdges = String(g?.count ?? 0);

@@ -185,6 +185,8 @@ export interface PixelStats {
   readonly background: readonly [number, number, number];
   /** Share of pixels that differ clearly from the background. */
   readonly foreground: number;
+  /** Share of bright pixels (some channel at 200 or more): glare, bold lines, solid fills. */
+  readonly bright: number;
   /** Distinct colours after quantising each channel to 5 bits. */
   readonly distinctColours: number;
   /** For each target colour, how many pixels have its hue and are clearly saturated and bright. */
@@ -230,11 +232,13 @@ export function pixelStats(
       const colours = new Set<number>();
       const targetPixels = targets.map(() => 0);
       let foreground = 0;
+      let bright = 0;
       for (let p = 0; p < data.length; p += 4) {
         const r = data[p];
         const g = data[p + 1];
         const b = data[p + 2];
         if (Math.abs(r - bg[0]) + Math.abs(g - bg[1]) + Math.abs(b - bg[2]) > 24) foreground++;
+        if (Math.max(r, g, b) >= 200) bright++;
         colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
         const c = hsv(r, g, b);
         if (c.s < 0.45 || c.v < 0.3) continue;
@@ -248,6 +252,7 @@ export function pixelStats(
         height,
         background: bg,
         foreground: foreground / (width * height),
+        bright: bright / (width * height),
         distinctColours: colours.size,
         targetPixels,
       };

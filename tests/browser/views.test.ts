@@ -141,6 +141,23 @@ describe('3D views', () => {
     });
   });
 
+  it('draws the 1984 contacts of RM(1, 5) in R^32 as a web, not a solid mass', async () => {
+    await withApp(browser(), `${url}#method=rm&N=64&n=32&view=proj`, async ({ page }) => {
+      await waitForScene(page, 'rm/64/32/0');
+      // The biorthogonal code: each of the 64 words is orthogonal to all but itself and its
+      // negative, so 64 * 62 / 2 pairs sit at the minimum angle of 90 degrees.
+      await expect.poll(() => stageData(page, 'contactEdges')).toBe('1984');
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      const { stats } = await canvasShot(page, 'views-proj-rm-contacts');
+      // Drawn bold, the edges were a solid pale-yellow mass over the projected points (3.8 % of
+      // the canvas bright); thinned and faded they are a web the points show through (1.1 %,
+      // mostly the labels' digits).
+      expect(stats.bright).toBeLessThan(0.02);
+    });
+  });
+
   it('says so clearly where WebGL2 is missing', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     try {
