@@ -4,7 +4,7 @@
 // wall time on a busy machine.
 
 import { parseArgs } from 'node:util';
-import { countOf, datasetBytes } from '../src/data/dataset.ts';
+import { bytesHeld, countOf, datasetArrays } from '../src/data/dataset.ts';
 import { loadCifar } from '../src/data/load.ts';
 import { fileSource } from '../src/data/node/readFile.ts';
 import { cifar10Archive } from './lib/archive.ts';
@@ -32,7 +32,7 @@ for (let run = 1; run <= runs; run++) {
   console.log(
     `run ${run}: ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU) for ${source.name} (${(source.size / 1e6).toFixed(1)} MB): ` +
       `${countOf(dataset.train)} train + ${countOf(dataset.test)} test images, ` +
-      `${(datasetBytes(dataset) / 1e6).toFixed(1)} MB kept, ${((source.size / 1e6 / ms) * 1000).toFixed(1)} MB/s`,
+      `${(bytesHeld(datasetArrays(dataset)) / 1e6).toFixed(1)} MB kept, ${((source.size / 1e6 / ms) * 1000).toFixed(1)} MB/s`,
   );
 }
 times.sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { transferables } from './dataset.ts';
+import { transferables, withContiguousPixels } from './dataset.ts';
 import { loadDefaultSubset } from './defaultSubset.ts';
 import { DataError } from './errors.ts';
 import { loadCifar } from './load.ts';
@@ -27,16 +27,16 @@ export async function runLoaderJob(
         post({ kind: 'absent' }, []);
         return;
       }
+      const dataset = withContiguousPixels(found.dataset);
       const ms = performance.now() - start;
-      post(
-        { kind: 'done', dataset: found.dataset, request: found.request, ms },
-        transferables(found.dataset),
-      );
+      post({ kind: 'done', dataset, request: found.request, ms }, transferables(dataset));
       return;
     }
-    const dataset = await loadCifar(
-      { train: request.train, test: request.test },
-      { format: request.format, onProgress },
+    const dataset = withContiguousPixels(
+      await loadCifar(
+        { train: request.train, test: request.test },
+        { format: request.format, onProgress },
+      ),
     );
     const ms = performance.now() - start;
     post({ kind: 'done', dataset, request: null, ms }, transferables(dataset));

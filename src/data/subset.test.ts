@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatClassSpec, parseClassSpec, resolveClasses, SelectionError } from './classSpec.ts';
-import { makeSubset, type SubsetRequest, subsetCounts } from './subset.ts';
+import {
+  bytesHeld,
+  contiguousPixels,
+  datasetArrays,
+  transferables,
+  withContiguousPixels,
+} from './dataset.ts';
+import { makeSubset, type SubsetRequest, subsetArrays, subsetCounts } from './subset.ts';
 import { syntheticDataset } from './testing/synthetic.ts';
 
 const cifar10 = syntheticDataset('cifar10', 30, 6);
@@ -125,5 +132,59 @@ describe('makeSubset', () => {
     const noTest = { ...cifar10, test: [] };
     expect(makeSubset(noTest, request({})).test.count).toBe(0);
     expect(makeSubset(cifar10, request({ testPerClass: 0 })).test.count).toBe(0);
+  });
+});
+
+describe('subsets of every image', () => {
+  /** Byte-for-byte equality (expect's deep equality walks 10^6 elements one by one). */
+  const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+  const concat = (parts: readonly Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+
+  it('packs the batches of a split into one buffer, the batches views of it in order', () => {
+    const loose = syntheticDataset('cifar10', 30, 6); // three training batches, one test batch
+    expect(contiguousPixels(loose.train)).toBeNull();
+    const packed = withContiguousPixels(loose);
+    expect(packed.train.map((b) => b.source)).toEqual(loose.train.map((b) => b.source));
+    const buffer = packed.train[0].pixels.buffer;
+    for (const [k, b] of packed.train.entries()) {
+      expect(b.pixels.buffer).toBe(buffer);
+      expect(same(b.pixels, loose.train[k].pixels)).toBe(true);
+      expect(b.labels).toBe(loose.train[k].labels);
+    }
+    const whole = contiguousPixels(packed.train);
+    expect(whole && same(whole, concat(loose.train.map((b) => b.pixels)))).toBe(true);
+    // A single batch is already one buffer, and is left as it is.
+    expect(packed.test[0]).toBe(loose.test[0]);
+    // Transferred from the loader's worker as one buffer, not once per batch.
+    expect(transferables(packed).filter((b) => b === buffer)).toHaveLength(1);
+  });
+
+  it('shows the split’s own pixels instead of a copy, and copies any smaller choice', () => {
+    const packed = withContiguousPixels(syntheticDataset('cifar10', 30, 6));
+    const all = makeSubset(packed, request({}));
+    expect(all.train.pixels.buffer).toBe(packed.train[0].pixels.buffer);
+    expect(all.test.pixels.buffer).toBe(packed.test[0].pixels.buffer);
+    // The same images as the copy drawn from the unpacked batches.
+    const copied = makeSubset(syntheticDataset('cifar10', 30, 6), request({}));
+    expect(copied.train.pixels.buffer).not.toBe(packed.train[0].pixels.buffer);
+    expect(same(all.train.pixels, copied.train.pixels)).toBe(true);
+    expect(all.train.labels).toEqual(copied.train.labels);
+    expect(all.train.sourceIndex).toEqual(copied.train.sourceIndex);
+
+    const some = makeSubset(packed, request({ trainPerClass: 29 }));
+    expect(some.train.pixels.buffer).not.toBe(packed.train[0].pixels.buffer);
+    expect(some.train.pixels.length).toBe(290 * 3072);
+    // Counted once: the whole subset costs only its labels and indices on top of the dataset.
+    expect(bytesHeld([...datasetArrays(packed), ...subsetArrays(all)])).toBe(
+      bytesHeld(datasetArrays(packed)) + (300 + 60) + 4 * (300 + 60),
+    );
   });
 });

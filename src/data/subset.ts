@@ -4,6 +4,7 @@ import {
   type CifarBatch,
   type CifarDataset,
   classCounts,
+  contiguousPixels,
   countOf,
   forEachRecord,
   type SplitName,
@@ -149,28 +150,37 @@ function pick(
   let count = 0;
   for (const x of chosen) count += x;
   const withCoarse = batches[0]?.coarseLabels != null;
-  const out = allocate(count, withCoarse);
+  // Every image, in file order: the subset's pixels are the split's own (not copied) where they
+  // lie in one buffer. Nothing writes to a subset's pixels, and sending them to a worker copies.
+  const shared = count === total ? contiguousPixels(batches) : null;
+  const out = allocate(count, withCoarse, shared);
   let n = 0;
   forEachRecord(batches, (b, i, k) => {
     if (!chosen[k]) return;
     out.labels[n] = subsetLabel[b.labels[i]];
     if (out.coarseLabels && b.coarseLabels) out.coarseLabels[n] = b.coarseLabels[i];
-    out.pixels.set(
-      b.pixels.subarray(i * PIXELS_PER_IMAGE, (i + 1) * PIXELS_PER_IMAGE),
-      n * PIXELS_PER_IMAGE,
-    );
+    if (!shared) {
+      out.pixels.set(
+        b.pixels.subarray(i * PIXELS_PER_IMAGE, (i + 1) * PIXELS_PER_IMAGE),
+        n * PIXELS_PER_IMAGE,
+      );
+    }
     out.sourceIndex[n] = k;
     n++;
   });
   return out;
 }
 
-function allocate(count: number, withCoarse: boolean): SubsetSplit {
+function allocate(
+  count: number,
+  withCoarse: boolean,
+  pixels: Uint8Array | null = null,
+): SubsetSplit {
   return {
     count,
     labels: new Uint8Array(count),
     coarseLabels: withCoarse ? new Uint8Array(count) : null,
-    pixels: new Uint8Array(count * PIXELS_PER_IMAGE),
+    pixels: pixels ?? new Uint8Array(count * PIXELS_PER_IMAGE),
     sourceIndex: new Int32Array(count),
   };
 }
@@ -186,14 +196,12 @@ export function subsetCounts(split: SubsetSplit, classes: number): number[] {
   return counts;
 }
 
-export function subsetBytes(subset: CifarSubset): number {
-  let n = 0;
+/** Every typed array a subset holds. */
+export function subsetArrays(subset: CifarSubset): ArrayBufferView[] {
+  const out: ArrayBufferView[] = [];
   for (const s of [subset.train, subset.test]) {
-    n +=
-      s.labels.byteLength +
-      s.pixels.byteLength +
-      s.sourceIndex.byteLength +
-      (s.coarseLabels?.byteLength ?? 0);
+    out.push(s.labels, s.pixels, s.sourceIndex);
+    if (s.coarseLabels) out.push(s.coarseLabels);
   }
-  return n;
+  return out;
 }

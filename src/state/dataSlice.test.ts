@@ -37,9 +37,21 @@ describe('data store', () => {
     expect(countOf(s.dataset?.train ?? [])).toBe(100);
     expect(s.subset?.train.count).toBe(100);
     expect(s.subset?.test.count).toBe(30);
-    expect(s.memoryBytes).toBeGreaterThan(2 * 130 * 3072);
+    // The whole subset shows the dataset's own pixels (the five batches lie in one buffer): 130
+    // images of 3072 bytes once, the dataset's 130 labels, and the subset's 130 labels and 130
+    // source indices (4 bytes each).
+    expect(s.subset?.train.pixels.buffer).toBe(s.dataset?.train[0].pixels.buffer);
+    expect(s.subset?.test.pixels.buffer).toBe(s.dataset?.test[0].pixels.buffer);
+    expect(s.memoryBytes).toBe(130 * 3072 + 130 + 130 + 130 * 4);
     expect(s.loadMs).toBeGreaterThan(0);
     expect(s.loading).toBeNull();
+
+    // Two classes of ten: their 20 training and 6 test images are copied (and the rest kept).
+    s.setSubsetFields({ classes: 'cat,dog' });
+    const two = store.getState();
+    expect(two.subset?.train.count).toBe(20);
+    expect(two.subset?.train.pixels.buffer).not.toBe(two.dataset?.train[0].pixels.buffer);
+    expect(two.memoryBytes).toBe(130 * 3072 + 130 + 26 * 3072 + 26 + 26 * 4);
   });
 
   it('keeps what is loaded when a later file is bad, and says which file', async () => {

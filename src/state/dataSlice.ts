@@ -1,6 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { formatClassSpec, parseClassSpec, SelectionError } from '../data/classSpec.ts';
-import { type CifarDataset, datasetBytes } from '../data/dataset.ts';
+import { bytesHeld, type CifarDataset, datasetArrays } from '../data/dataset.ts';
 import { DataError } from '../data/errors.ts';
 import type { CifarFormat } from '../data/formats.ts';
 import { mergeLoaded } from '../data/merge.ts';
@@ -9,7 +9,7 @@ import {
   makeSubset,
   type PerClass,
   type SubsetRequest,
-  subsetBytes,
+  subsetArrays,
 } from '../data/subset.ts';
 import type { CifarLoader, LoadHandle, Progress } from '../ui/data/loaderClient.ts';
 
@@ -123,7 +123,10 @@ function asksForDefaults(fields: SubsetFields): boolean {
 }
 
 function memory(dataset: CifarDataset | null, subset: CifarSubset | null): number {
-  return (dataset ? datasetBytes(dataset) : 0) + (subset ? subsetBytes(subset) : 0);
+  return bytesHeld([
+    ...(dataset ? datasetArrays(dataset) : []),
+    ...(subset ? subsetArrays(subset) : []),
+  ]);
 }
 
 /** The store's fields for a dataset and the subset drawn from it. */
