@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, type TrainInput } from '../train/types.ts';
 import {
+  COPY_IN_SLICES_ABOVE,
   createTrainClient,
   STOP_GRACE_MS,
   type TrainEvent,
@@ -18,15 +19,21 @@ const input = {
 
 /** Workers that record what they are sent and can answer. */
 function fakeWorkers() {
-  const made: (TrainWorkerLike & { sent: ToTrainWorker[]; terminated: boolean })[] = [];
+  const made: (TrainWorkerLike & {
+    sent: ToTrainWorker[];
+    transferred: Transferable[][];
+    terminated: boolean;
+  })[] = [];
   const make = () => {
     const w = {
       sent: [] as ToTrainWorker[],
+      transferred: [] as Transferable[][],
       terminated: false,
       onmessage: null as ((e: MessageEvent<FromTrainWorker>) => void) | null,
       onerror: null as ((e: ErrorEvent) => void) | null,
-      postMessage(m: ToTrainWorker) {
+      postMessage(m: ToTrainWorker, transfer: Transferable[] = []) {
         w.sent.push(m);
+        w.transferred.push(transfer);
       },
       terminate() {
         w.terminated = true;
@@ -94,5 +101,61 @@ describe('training client', () => {
     client.start(input, { backend: 'cpu', freshWorker: true }, () => {});
     expect(w.made).toHaveLength(3);
     expect(w.made[1].terminated).toBe(true);
+  });
+
+  describe('a large subset', () => {
+    // Just over the limit in training images: copied in slices, the copy transferred.
+    const count = Math.ceil(COPY_IN_SLICES_ABOVE / 3072);
+    const pixels = new Uint8Array(count * 3072);
+    for (let i = 0; i < pixels.length; i += 997) pixels[i] = (i / 997) & 255;
+    const big = {
+      ...input,
+      train: { count, pixels, labels: new Uint8Array(count) },
+    } satisfies TrainInput;
+    const started = async (w: ReturnType<typeof fakeWorkers>) => {
+      await vi.waitFor(() => expect(w.made[0]?.sent.length ?? 0).toBeGreaterThan(0));
+      return w.made[0];
+    };
+
+    it('starts once a copy is made, transferring the copy and keeping the page’s images', async () => {
+      const w = fakeWorkers();
+      const client = createTrainClient(w.make);
+      const id = client.start(big, { backend: 'cpu' }, () => {});
+      // Nothing is sent in the click's own task; a pause meanwhile follows the start.
+      expect(w.made[0]?.sent ?? []).toEqual([]);
+      client.pause();
+      const worker = await started(w);
+      expect(worker.sent.map((m) => m.type)).toEqual(['start', 'pause']);
+      const start = worker.sent[0] as Extract<ToTrainWorker, { type: 'start' }>;
+      expect(start.jobId).toBe(id);
+      const sentPixels = start.input.train.pixels;
+      expect(sentPixels === pixels).toBe(false);
+      expect(Buffer.from(sentPixels).equals(Buffer.from(pixels))).toBe(true);
+      const [trainBuffer, testBuffer, ...more] = worker.transferred[0];
+      expect(trainBuffer === sentPixels.buffer).toBe(true);
+      expect(testBuffer === start.input.test.pixels.buffer).toBe(true);
+      expect(more).toHaveLength(0);
+      expect(Buffer.from(start.input.test.pixels).equals(Buffer.from(input.test.pixels))).toBe(
+        true,
+      );
+      // The page's own subset is untouched (not detached) and the rest of the input is as given.
+      expect(pixels.byteLength).toBe(count * 3072);
+      expect(start.input.prototypes).toBe(big.prototypes);
+    });
+
+    it('a Stop while copying ends the run at once and never starts it', async () => {
+      const w = fakeWorkers();
+      const client = createTrainClient(w.make);
+      const events: TrainEvent[] = [];
+      const id = client.start(big, { backend: 'cpu' }, (e) => events.push(e));
+      client.stop();
+      expect(events).toEqual([{ type: 'stopped', jobId: id }]);
+      expect(client.busy).toBe(false);
+      // A new run started after it is the one that reaches the worker.
+      const next = client.start(input, { backend: 'cpu' }, () => {});
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sent = w.made.flatMap((m) => m.sent);
+      expect(sent.map((m) => [m.type, m.jobId])).toEqual([['start', next]]);
+    });
   });
 });

@@ -241,5 +241,31 @@ describe('training in Chromium', () => {
         expect(await page.getByTestId('train-tensors').textContent()).toMatch(/unchanged, no leak/);
       });
     }, 200_000);
+
+    it('sends a subset too large to copy at once in slices, and keeps the page’s own', async () => {
+      // Every image of the archive (5,000 + 1,000: 18 MB, over COPY_IN_SLICES_ABOVE): copied for
+      // the worker a slice per task and transferred. The run starts computing features from it
+      // (11,000: each training image and its mirror image, and the test images).
+      await withApp(browser(), `${url}#${settings}&train.backend=cpu`, async ({ page }) => {
+        await loadArchive(page, CIFAR10.path);
+        await expect
+          .poll(() => page.getByTestId('train-ready').textContent())
+          .toMatch(/5,000 training and 1,000 test images, 10 classes, onto 12 prototypes/);
+        await page.getByTestId('train-start').click();
+        await expect
+          .poll(() => page.locator('.train-prepare').textContent(), { timeout: 60_000 })
+          .toMatch(/Computing features: [\d,]+ of 11,000 images/);
+        await page.getByTestId('train-stop').click();
+        await expect.poll(() => phase(page)).toBe('stopped');
+        // The data panel's subset is still whole (its buffers were copied, not handed over): a
+        // second run sends it again and computes its features.
+        await page.getByTestId('train-start').click();
+        await expect
+          .poll(() => page.locator('.train-prepare').textContent(), { timeout: 60_000 })
+          .toMatch(/Computing features: [\d,]+ of 11,000 images/);
+        await page.getByTestId('train-stop').click();
+        await expect.poll(() => phase(page)).toBe('stopped');
+      });
+    }, 200_000);
   });
 });
