@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, type TrainInput } from '../train/types.ts';
+import { COPY_IN_SLICES_ABOVE } from './sliceCopy.ts';
 import {
-  COPY_IN_SLICES_ABOVE,
   createTrainClient,
   STOP_GRACE_MS,
   type TrainEvent,

@@ -1,6 +1,7 @@
 import type { BackendChoice, BackendProbe } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import type { TrainInput } from '../train/types.ts';
+import { copiedInSlices, splitsForWorker } from './sliceCopy.ts';
 import type { FromTrainWorker, ToTrainWorker } from './trainProtocol.ts';
 
 /** What a worker must offer (the DOM Worker does; tests pass a fake). */
@@ -31,25 +32,6 @@ export interface TrainStartOptions {
  * WebGPU's first step, tens of seconds of shader compiling), and Stop must act at once.
  */
 export const STOP_GRACE_MS = 400;
-
-/**
- * Images above this many bytes are copied for the worker in slices of SLICE_BYTES, one task each,
- * and the copy is transferred: postMessage would copy them in one go on the page's thread (60,000
- * CIFAR images, 184 MB: a 2.3 s freeze on a slow machine at the click on Train). Smaller subsets
- * are sent as they are.
- */
-export const COPY_IN_SLICES_ABOVE = 16 << 20;
-const SLICE_BYTES = 2 << 20;
-
-/** A copy of `pixels` made a slice per task, so the page keeps answering meanwhile. */
-async function copyInSlices(pixels: Uint8Array): Promise<Uint8Array> {
-  const copy = new Uint8Array(pixels.length);
-  for (let at = 0; at < pixels.length; at += SLICE_BYTES) {
-    copy.set(pixels.subarray(at, at + SLICE_BYTES), at);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return copy;
-}
 
 /**
  * The page's side of the training worker: one run at a time; a new start replaces the old run.
@@ -113,18 +95,12 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
   /** Sends a large run's start once its images are copied, unless it was stopped or replaced. */
   async function startWhenCopied(message: Extract<ToTrainWorker, { type: 'start' }>) {
     const { input, jobId } = message;
-    const train = await copyInSlices(input.train.pixels);
-    const test = await copyInSlices(input.test.pixels);
+    const { train, test, transfer } = await splitsForWorker(input.train, input.test);
     if (current?.jobId !== jobId || copying?.jobId !== jobId) return;
     const { queued } = copying;
     copying = null;
     const w = ensureWorker();
-    const copied = {
-      ...input,
-      train: { ...input.train, pixels: train },
-      test: { ...input.test, pixels: test },
-    };
-    w.postMessage({ ...message, input: copied }, [train.buffer, test.buffer]);
+    w.postMessage({ ...message, input: { ...input, train, test } }, transfer);
     for (const m of queued) w.postMessage(m);
   }
 
@@ -150,7 +126,7 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
         paused: options.paused,
         resume: options.resume,
       };
-      if (input.train.pixels.byteLength + input.test.pixels.byteLength > COPY_IN_SLICES_ABOVE) {
+      if (copiedInSlices(input.train.pixels.byteLength + input.test.pixels.byteLength)) {
         copying = { jobId, queued: [] };
         void startWhenCopied(message);
       } else {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
+import { COPY_IN_SLICES_ABOVE } from '../jobs/sliceCopy.ts';
 import { makeRun } from '../train/experiment/runFixture.ts';
 import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from '../train/experiment/types.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
@@ -108,5 +109,41 @@ describe('the experiment queue', () => {
     w.send({ type: 'done', jobId: w.started[1].jobId });
     expect(second.store.getState().experiments[0].status).toBe('done');
     expect(second.store.getState().running).toBeNull();
+  });
+
+  it('sends large data as copies made in slices, transferred, unless cancelled meanwhile', async () => {
+    const count = Math.ceil(COPY_IN_SLICES_ABOVE / 3072);
+    const pixels = new Uint8Array(count * 3072).fill(7);
+    const big = { ...data, train: { count, pixels, labels: new Uint8Array(count) } };
+    const transfers: Transferable[][] = [];
+    const sent: ToExperimentWorker[] = [];
+    const makeWorker = (): ExperimentWorkerLike => ({
+      postMessage: (m, transfer = []) => {
+        sent.push(m);
+        transfers.push(transfer);
+      },
+      terminate: () => {},
+      onmessage: null,
+      onerror: null,
+    });
+    const store = createExperimentsStore({ db: memoryDb(), makeWorker, now: () => 1000 });
+    await store.init();
+    store.queue(spec, dataset, big);
+    expect(sent).toEqual([]); // not in the click's own task
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    const start = sent[0] as Extract<ToExperimentWorker, { type: 'start' }>;
+    const copy = start.data.train.pixels;
+    expect(copy === pixels).toBe(false);
+    expect(Buffer.from(copy).equals(Buffer.from(pixels))).toBe(true);
+    expect(transfers[0][0] === copy.buffer).toBe(true);
+    expect(pixels.byteLength).toBe(count * 3072); // the page keeps its own
+
+    // Cancelled while its copy is being made: never sent.
+    const other = createExperimentsStore({ db: memoryDb(), makeWorker, now: () => 2000 });
+    await other.init();
+    const id = other.queue(spec, dataset, big);
+    other.cancel(id);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent).toHaveLength(1);
   });
 });

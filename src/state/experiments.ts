@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
+import { copiedInSlices, splitsForWorker } from '../jobs/sliceCopy.ts';
 import { planRuns } from '../train/experiment/plan.ts';
 import { remainingRuns, resultsInPlan } from '../train/experiment/resume.ts';
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
@@ -48,7 +49,7 @@ export interface ExperimentsState {
 }
 
 export interface ExperimentWorkerLike {
-  postMessage(message: ToExperimentWorker): void;
+  postMessage(message: ToExperimentWorker, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<FromExperimentWorker>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -144,13 +145,26 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       store.setState({ message });
       finish(next.id, 'failed', message);
     };
-    w.postMessage({
-      type: 'start',
+    const start = {
+      type: 'start' as const,
       jobId: myJob,
       data: data.get(next.id) as ExperimentData,
       n: next.spec.n,
       runs: todo,
       labelling: next.spec.labelling,
+    };
+    const { train, test } = start.data;
+    if (!copiedInSlices(train.pixels.byteLength + test.pixels.byteLength)) {
+      w.postMessage(start);
+      return;
+    }
+    // Large: copied in slices and transferred (jobs/sliceCopy.ts), unless cancelled meanwhile.
+    void splitsForWorker(train, test).then((copy) => {
+      if (worker !== w) return;
+      w.postMessage(
+        { ...start, data: { ...start.data, train: copy.train, test: copy.test } },
+        copy.transfer,
+      );
     });
   }
 
