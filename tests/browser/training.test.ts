@@ -251,20 +251,19 @@ describe('training in Chromium', () => {
         await expect
           .poll(() => page.getByTestId('train-ready').textContent())
           .toMatch(/5,000 training and 1,000 test images, 10 classes, onto 12 prototypes/);
-        await page.getByTestId('train-start').click();
-        await expect
-          .poll(() => page.locator('.train-prepare').textContent(), { timeout: 60_000 })
-          .toMatch(/Computing features: [\d,]+ of 11,000 images/);
-        await page.getByTestId('train-stop').click();
-        await expect.poll(() => phase(page)).toBe('stopped');
+        /** Starts a run, waits until the worker computes features from the images, stops it. */
+        const startAndStop = async () => {
+          await page.getByTestId('train-start').click();
+          await expect
+            .poll(() => page.locator('.train-prepare').textContent(), { timeout: 60_000 })
+            .toMatch(/Computing features: [\d,]+ of 11,000 images/);
+          await page.getByTestId('train-stop').click();
+          await expect.poll(() => phase(page)).toBe('stopped');
+        };
+        await startAndStop();
         // The data panel's subset is still whole (its buffers were copied, not handed over): a
         // second run sends it again and computes its features.
-        await page.getByTestId('train-start').click();
-        await expect
-          .poll(() => page.locator('.train-prepare').textContent(), { timeout: 60_000 })
-          .toMatch(/Computing features: [\d,]+ of 11,000 images/);
-        await page.getByTestId('train-stop').click();
-        await expect.poll(() => phase(page)).toBe('stopped');
+        await startAndStop();
       });
     }, 200_000);
   });
