@@ -50,7 +50,8 @@ export function buildTrainInput(
     ok: true,
     classNames: subset.classNames,
     input: {
-      // Sent by postMessage, which copies (nothing is transferred): the data panel keeps its own.
+      // The page's own arrays: the training client sends copies (jobs/sliceCopy.ts for large
+      // ones), so the data panel keeps these.
       train: {
         count: subset.train.count,
         pixels: subset.train.pixels,
