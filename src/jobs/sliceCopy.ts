@@ -13,23 +13,35 @@ export function copiedInSlices(bytes: number): boolean {
   return bytes > COPY_IN_SLICES_ABOVE;
 }
 
-/** A copy of `pixels` made a slice per task, so the page keeps answering meanwhile. */
-export async function copyInSlices(pixels: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * A copy of `pixels` made a slice per task, so the page keeps answering meanwhile; null as soon
+ * as `wanted` says the run was stopped or replaced (the rest is not copied for nothing).
+ */
+export async function copyInSlices(
+  pixels: Uint8Array,
+  wanted: () => boolean,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const copy = new Uint8Array(pixels.length);
   for (let at = 0; at < pixels.length; at += SLICE_BYTES) {
     copy.set(pixels.subarray(at, at + SLICE_BYTES), at);
     await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!wanted()) return null;
   }
   return copy;
 }
 
-/** Training and test images as a worker needs them: copies made in slices, to transfer. */
+/**
+ * Training and test images as a worker needs them: copies made in slices, to transfer; null
+ * when `wanted` turns false before they are done.
+ */
 export async function splitsForWorker<S extends { readonly pixels: Uint8Array }>(
   train: S,
   test: S,
-): Promise<{ train: S; test: S; transfer: ArrayBuffer[] }> {
-  const trainPixels = await copyInSlices(train.pixels);
-  const testPixels = await copyInSlices(test.pixels);
+  wanted: () => boolean,
+): Promise<{ train: S; test: S; transfer: ArrayBuffer[] } | null> {
+  const trainPixels = await copyInSlices(train.pixels, wanted);
+  const testPixels = trainPixels && (await copyInSlices(test.pixels, wanted));
+  if (!trainPixels || !testPixels) return null;
   return {
     train: { ...train, pixels: trainPixels },
     test: { ...test, pixels: testPixels },

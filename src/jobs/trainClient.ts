@@ -95,8 +95,10 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
   /** Sends a large run's start once its images are copied, unless it was stopped or replaced. */
   async function startWhenCopied(message: Extract<ToTrainWorker, { type: 'start' }>) {
     const { input, jobId } = message;
-    const { train, test, transfer } = await splitsForWorker(input.train, input.test);
-    if (current?.jobId !== jobId || copying?.jobId !== jobId) return;
+    const wanted = () => current?.jobId === jobId && copying?.jobId === jobId;
+    const copy = await splitsForWorker(input.train, input.test, wanted);
+    if (!copy || !copying || !wanted()) return;
+    const { train, test, transfer } = copy;
     const { queued } = copying;
     copying = null;
     const w = ensureWorker();

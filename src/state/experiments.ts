@@ -159,8 +159,8 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       return;
     }
     // Large: copied in slices and transferred (jobs/sliceCopy.ts), unless cancelled meanwhile.
-    void splitsForWorker(train, test).then((copy) => {
-      if (worker !== w) return;
+    void splitsForWorker(train, test, () => worker === w).then((copy) => {
+      if (!copy || worker !== w) return;
       w.postMessage(
         { ...start, data: { ...start.data, train: copy.train, test: copy.test } },
         copy.transfer,
