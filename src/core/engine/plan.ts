@@ -1,3 +1,4 @@
+import type { RunPace } from './run.ts';
 import type { MarginSchedule } from './schedule.ts';
 import { DEFAULT_SCHEDULE } from './schedule.ts';
 
@@ -11,8 +12,16 @@ import { DEFAULT_SCHEDULE } from './schedule.ts';
  *   after 80000 (three starts); the spread between starts is small, so more of them buys little.
  *   With 40000 steps in all, `best` went from 0.20538 on average over seeds 0-4 (two runs of
  *   14000 steps and 30 % refinement) to 0.20513 (one run of 36000 and 10 % refinement); at
- *   (100, 32) too, 20000 steps beat 10000 (0.07646 against 0.07666 on average). At N >= 300 a
- *   step costs O(N^2 n) now and then and a run is capped by time instead.
+ *   (100, 32) too, 20000 steps beat 10000 (0.07646 against 0.07666 on average). So for
+ *   30 < N <= 300 a timed search makes one run of the whole budget, paced by steps (run.ts):
+ *   eight seeds at (100, 16) with 10 s then ended at 0.20494 on average (0.20456-0.20519) against
+ *   0.20503 for two runs of 40000 steps. At N >= 300 a step costs O(N^2 n) now and then and a
+ *   run is capped by time instead.
+ * - The last margin: 1e-4 for 30 < N <= 300. At (100, 16), 80000-step runs from 8 starts ended
+ *   at 0.20482 on average with 1e-4 against 0.20499 with 1e-6 (1e-5: 0.20490; 3e-4: 0.20509;
+ *   1e-3: 0.20527, not converged): the steps below 1e-4 only polish a basin already chosen and
+ *   serve better at the wider margins. (100, 32) ends at 0.0764 either way. On S^2 the tight
+ *   optima need the last digits (1e-6), and at N > 300 runs are too short to tell.
  * - The first margin is about the spread of random cosines (3 / sqrt(n), at most 0.5): wider
  *   only makes every pair active, which at N = 1000 costs a dense pass per step for nothing.
  * - Step size 0.5 on S^2 (N = 13 reached the optimum in 6 of 20 runs, 2 of 20 at 0.25), 0.25
@@ -38,16 +47,20 @@ export interface EnginePlan {
   readonly hopKick: number;
   /** Share of the steps (or time) left to refinement. */
   readonly refineShare: number;
+  /** How a run with a time budget paces itself by steps (none: by the clock). */
+  readonly pace?: RunPace;
 }
 
 export function planEngine(N: number, n: number): EnginePlan {
   const marginStart = Math.min(0.5, 3 / Math.sqrt(n));
-  const runSteps = N <= 30 ? 2000 : N <= 300 ? 40000 : 1500;
+  const mid = N > 30 && N <= 300;
+  const runSteps = N <= 30 ? 2000 : mid ? 160000 : 1500;
   const schedule: MarginSchedule = {
     ...DEFAULT_SCHEDULE,
     marginStart,
     lr: n <= 4 ? 0.5 : 0.25,
     noise: N <= 400 ? 0.1 : 0,
+    marginEnd: mid ? 1e-4 : DEFAULT_SCHEDULE.marginEnd,
   };
   return {
     runSteps,
@@ -57,5 +70,6 @@ export function planEngine(N: number, n: number): EnginePlan {
     hopSteps: Math.max(200, Math.round(Math.min(runSteps, 10000) / 5)),
     hopKick: marginStart / 25,
     refineShare: N <= 30 ? 0.3 : 0.1,
+    pace: mid ? { replanEvery: 0.02, costAtStart: 0.55 } : undefined,
   };
 }

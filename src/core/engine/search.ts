@@ -337,7 +337,7 @@ function randomRuns(
   while (tally.starts < plan.maxRuns) {
     const left = endMs - guard.elapsed();
     if (left <= 0 || (tally.starts > 0 && left < 0.9 * tally.lastMs)) break;
-    one({ steps: plan.runSteps, ms: left });
+    one({ steps: plan.runSteps, ms: left, pace: plan.pace });
   }
   return out;
 }
