@@ -1,4 +1,5 @@
 import type { Guard } from './guard.ts';
+import { pushPair } from './hinge.ts';
 import { dot } from './pairList.ts';
 
 /**
@@ -25,13 +26,7 @@ export function denseHingeGradient(
     if (r <= 0) return;
     energy += r * r;
     active++;
-    const w = 2 * r;
-    const oi = i * n;
-    const oj = j * n;
-    for (let k = 0; k < n; k++) {
-      grad[oi + k] += w * x[oj + k];
-      grad[oj + k] += w * x[oi + k];
-    }
+    pushPair(x, grad, i * n, j * n, n, 2 * r);
   };
   let i = 0;
   for (; i + 3 < N; i += 4) {

@@ -145,8 +145,23 @@ export function updatePairs(x: Float64Array, n: number, list: PairList, guard?: 
   return max;
 }
 
+/**
+ * The dot product of rows at offsets oa and ob, four coordinates at a time into four sums: V8
+ * neither unrolls nor vectorises, and the shorter dependency chains made the steps at (100, 16)
+ * about a fifth faster.
+ */
 export function dot(x: Float64Array, oa: number, ob: number, n: number): number {
-  let s = 0;
-  for (let k = 0; k < n; k++) s += x[oa + k] * x[ob + k];
-  return s;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += x[oa + k] * x[ob + k];
+    s1 += x[oa + k + 1] * x[ob + k + 1];
+    s2 += x[oa + k + 2] * x[ob + k + 2];
+    s3 += x[oa + k + 3] * x[ob + k + 3];
+  }
+  for (; k < n; k++) s0 += x[oa + k] * x[ob + k];
+  return s0 + s1 + (s2 + s3);
 }
