@@ -165,7 +165,9 @@ export function searchBest(options: SearchOptions): SearchResult {
     let held: Contender = winner;
     let improved = false;
     for (let hop = 0; ; hop++) {
-      const left = timed ? budgetMs - guard.elapsed() : steps - engineSteps;
+      const left = timed
+        ? budgetMs - polishMs - guard.elapsed()
+        : steps - polishSteps - engineSteps;
       if (left <= 0) break;
       const limit: RunLimit = timed
         ? { steps: plan.hopSteps, ms: left }
@@ -174,7 +176,7 @@ export function searchBest(options: SearchOptions): SearchResult {
       // small kick breaks the ties and lets it use the padding.
       const kick =
         hop > 0 ? plan.hopKick : winner.tied ? (0.2 * plan.refine.marginStart) / Math.sqrt(n) : 0;
-      const route = `${winner.route} + engine refinement`;
+      const route = `${winner.route}${REFINED}`;
       const c = run(
         held.data,
         plan.refine,
@@ -190,6 +192,21 @@ export function searchBest(options: SearchOptions): SearchResult {
       }
     }
     return improved ? held : null;
+  };
+
+  // The plan's polish (mid-size N): the last steps take the winner's margin from where the runs
+  // stopped down to where only its worst pairs push, whatever route it came from.
+  const { polish } = plan;
+  const polishSteps = polish ? (timed ? polish.steps : Math.floor(polish.share * steps)) : 0;
+  const polishMs = polish && timed ? polish.share * budgetMs : 0;
+  const polished = (winner: Contender): Contender | null => {
+    if (!polish || polishSteps <= 0) return null;
+    const limit: RunLimit = timed
+      ? { steps: polishSteps, ms: budgetMs - guard.elapsed() }
+      : { steps: Math.min(polishSteps, steps - engineSteps) };
+    if (limit.steps <= 0 || (limit.ms !== undefined && limit.ms <= 0)) return null;
+    const route = winner.route.endsWith(REFINED) ? winner.route : `${winner.route}${REFINED}`;
+    return run(winner.data, polish.schedule, limit, seed + 0x7ffffffe, route, 'polish');
   };
 
   let stopped = false;
@@ -218,6 +235,8 @@ export function searchBest(options: SearchOptions): SearchResult {
       for (const c of randomRuns(plan, options, run, guard, refineEnd, tally)) consider(c);
       const winner = best as Contender | null;
       if (winner) consider(refine(winner));
+      const refined = best as Contender | null;
+      if (refined) consider(polished(refined));
     }
   } catch (e) {
     if (!(e instanceof StopRequested)) throw e;
@@ -287,6 +306,9 @@ type RunFn = (
   route: string,
   stage: string,
 ) => Contender | null;
+
+/** Ends the route of a result the engine re-annealed or polished. */
+const REFINED = ' + engine refinement';
 
 /** Stands for "best of K random starts" in routes until K is known. */
 const STARTS = '{starts}';
