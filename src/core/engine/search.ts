@@ -86,6 +86,14 @@ export interface SearchResult extends Contender {
  */
 const OPTIMAL_TOLERANCE = 1e-12;
 
+/**
+ * How much a contender must beat the best so far by to replace it. Re-annealing an exact
+ * construction (the Gewirtz graph's 1/15 at (56, 20), proven optimal) can come back lower by a
+ * few units in the last place, which is rounding, not a better configuration: the route would
+ * then claim a refinement that did nothing.
+ */
+const ROUNDING = 1e-12;
+
 /** Multiply-adds per millisecond of the dense passes in V8 (about 1e6 on an idle core). */
 const TYPICAL_RATE = 5e5;
 /** Interval of onStep / onProgress reports. */
@@ -101,7 +109,7 @@ export function searchBest(options: SearchOptions): SearchResult {
   const optimal = (maxCosine: number): boolean => maxCosine <= bound + OPTIMAL_TOLERANCE;
   let best: Contender | null = null;
   const consider = (c: Contender | null): void => {
-    if (c && c.maxCosine < (best?.maxCosine ?? Number.POSITIVE_INFINITY)) best = c;
+    if (c && c.maxCosine < (best?.maxCosine ?? Number.POSITIVE_INFINITY) - ROUNDING) best = c;
   };
   for (const c of options.contenders ?? []) consider(c);
 
@@ -186,7 +194,7 @@ export function searchBest(options: SearchOptions): SearchResult {
         'refinement',
         kick,
       );
-      if (c && c.maxCosine < held.maxCosine) {
+      if (c && c.maxCosine < held.maxCosine - ROUNDING) {
         held = c;
         improved = true;
       }

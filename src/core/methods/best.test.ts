@@ -101,6 +101,14 @@ describe('best: search', () => {
     expect(Array.from(c.codebook.data)).not.toEqual(Array.from(a.codebook.data));
   });
 
+  it('keeps an exact construction that nothing beats under its own name (Gewirtz, 1/15 at (56, 20))', () => {
+    // The Gewirtz graph's two-distance set is an optimal code (Cohn, de Laat, Leijenhorst 2024);
+    // re-annealing it may come back lower in the last bits, which is rounding, not a refinement.
+    const result = runMethod({ method: 'best', N: 56, n: 20, seed: 0, params: { steps: 4000 } });
+    expect(result.route).toBe("Gewirtz graph's two-distance set");
+    expect(Math.abs(separationMetrics(result).maxCosine - 1 / 15)).toBeLessThan(1e-12);
+  });
+
   it('ends at a local optimum of the max cosine: its worst pairs are equal to 1e-6', () => {
     // At a (jammed) local optimum of a max, moving any point would raise one of the worst pairs,
     // so more pairs tie at the max than the configuration has degrees of freedom, N(n - 1) less
