@@ -104,32 +104,43 @@ describe('Hypersphere Lab in Chromium', () => {
     });
   });
 
-  it('fits a phone: one column, the scene first, nothing wider than the screen', async () => {
-    const phone = { width: 390, height: 844 };
-    await withApp(browser(), tetrahedron, { viewport: phone }, async ({ page }) => {
-      await waitForScene(page, 'kasarla/4/3/0');
-      const layout = await page.evaluate(() => {
-        const box = (s: string) => {
-          const el = document.querySelector<HTMLElement>(s);
-          if (!el) throw new Error(`no ${s}`);
-          const b = el.getBoundingClientRect();
-          return { top: b.top, bottom: b.bottom, scroll: el.scrollHeight, client: el.clientHeight };
-        };
-        return {
-          pageWidth: document.documentElement.scrollWidth,
-          scene: box('.viewport'),
-          controls: box('.panel'),
-        };
+  it.each([
+    ['', 'app-phone'],
+    ['&present=1', 'app-phone-present'],
+  ])(
+    'fits a phone: one column, the scene first, nothing wider than the screen (%s)',
+    async (extra, shot) => {
+      const phone = { width: 390, height: 844 };
+      await withApp(browser(), `${tetrahedron}${extra}`, { viewport: phone }, async ({ page }) => {
+        await waitForScene(page, 'kasarla/4/3/0');
+        const layout = await page.evaluate(() => {
+          const box = (s: string) => {
+            const el = document.querySelector<HTMLElement>(s);
+            if (!el) throw new Error(`no ${s}`);
+            const b = el.getBoundingClientRect();
+            return {
+              top: b.top,
+              bottom: b.bottom,
+              scroll: el.scrollHeight,
+              client: el.clientHeight,
+            };
+          };
+          return {
+            pageWidth: document.documentElement.scrollWidth,
+            scene: box('.viewport'),
+            controls: box('.panel'),
+          };
+        });
+        // No sideways scrolling: the top bar's buttons and the analysis cards wrap to the screen.
+        expect(layout.pageWidth).toBe(phone.width);
+        // The scene comes first, then the controls at their full height (not a box that scrolls
+        // inside the page).
+        expect(layout.scene.bottom).toBeLessThanOrEqual(layout.controls.top);
+        expect(layout.controls.scroll).toBeLessThanOrEqual(layout.controls.client + 1);
+        await screenshot(page, shot);
       });
-      // No sideways scrolling: the top bar's buttons and the analysis cards wrap to the screen.
-      expect(layout.pageWidth).toBe(phone.width);
-      // The scene comes first, then the controls at their full height (not a box that scrolls
-      // inside the page).
-      expect(layout.scene.bottom).toBeLessThanOrEqual(layout.controls.top);
-      expect(layout.controls.scroll).toBeLessThanOrEqual(layout.controls.client + 1);
-      await screenshot(page, 'app-phone');
-    });
-  });
+    },
+  );
 
   it('keeps the sphere whole across a tall, narrow stage', async () => {
     // A tablet held upright: the stage beside the controls is about half as wide as it is high.
