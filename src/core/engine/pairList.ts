@@ -147,8 +147,7 @@ export function updatePairs(x: Float64Array, n: number, list: PairList, guard?: 
 
 /**
  * The dot product of rows at offsets oa and ob, four coordinates at a time into four sums: V8
- * neither unrolls nor vectorises, and the shorter dependency chains made the steps at (100, 16)
- * about a fifth faster.
+ * neither unrolls nor vectorises, and the shorter dependency chains pay (see hinge.ts pushPair).
  */
 export function dot(x: Float64Array, oa: number, ob: number, n: number): number {
   let s0 = 0;

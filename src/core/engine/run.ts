@@ -27,6 +27,10 @@ export interface RunLimit {
 export interface RunPace {
   /** Share of the run's time between re-plans. */
   readonly replanEvery: number;
+  /**
+   * What a step costs on average over the rest of a run just begun, relative to its latest
+   * steps; the expected ratio rises linearly to 1 at the run's end.
+   */
   readonly costAtStart: number;
 }
 
