@@ -46,6 +46,12 @@ const HINT: Record<ViewId, string> = {
   s3: 'drag to orbit · Shift+drag: rotate in xw / yw · Shift+scroll: zw',
   proj: 'drag to rotate · scroll to zoom · points inside the unit ball',
 };
+/** The same for a touch screen (shown instead where the pointer is coarse: app.css). */
+const TOUCH_HINT: Record<ViewId, string> = {
+  s2: 'drag to rotate · pinch to zoom · tap a prototype for details',
+  s3: 'drag to orbit · the buttons rotate in xw / yw / zw',
+  proj: 'drag to rotate · pinch to zoom · points inside the unit ball',
+};
 const VIEW_NAME: Record<ViewId, string> = { s2: 'S² view', s3: 'S³ view', proj: 'projection' };
 
 /** The 3D view of the prototypes: S^2, S^3 projected, or a projection of any n. Renders on demand. */
@@ -170,7 +176,10 @@ function Stage() {
         reset camera
       </button>
       <SaveSceneButton capture={capture} name={renderKey} />
-      <div className="stage-hint">{HINT[shown]}</div>
+      <div className="stage-hint" data-testid="stage-hint">
+        <span className="hint-mouse">{HINT[shown]}</span>
+        <span className="hint-touch">{TOUCH_HINT[shown]}</span>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { prototypeColor } from '../../src/scene/palette.ts';
 import {
   browserForFile,
@@ -13,6 +14,14 @@ const url = inject('previewUrl');
 /** The page opened on the regular tetrahedron (the default is LSE with N = 12). */
 const tetrahedron = `${url}#method=kasarla&N=4&n=3`;
 const browser = browserForFile();
+
+/** The stage's hint shows the words for this kind of pointer, and only those. */
+async function expectHint(page: Page, shown: 'mouse' | 'touch', words: string): Promise<void> {
+  const hidden = shown === 'mouse' ? 'touch' : 'mouse';
+  expect(await page.locator(`.stage-hint .hint-${shown}`).isVisible()).toBe(true);
+  expect(await page.locator(`.stage-hint .hint-${hidden}`).isVisible()).toBe(false);
+  expect(await page.locator(`.stage-hint .hint-${shown}`).textContent()).toBe(words);
+}
 
 describe('Hypersphere Lab in Chromium', () => {
   it('loads without errors and draws the regular tetrahedron', async () => {
@@ -111,7 +120,8 @@ describe('Hypersphere Lab in Chromium', () => {
     'fits a phone: one column, the scene first, nothing wider than the screen (%s)',
     async (extra, shot) => {
       const phone = { width: 390, height: 844 };
-      await withApp(browser(), `${tetrahedron}${extra}`, { viewport: phone }, async ({ page }) => {
+      const options = { viewport: phone, touch: true };
+      await withApp(browser(), `${tetrahedron}${extra}`, options, async ({ page }) => {
         await waitForScene(page, 'kasarla/4/3/0');
         const layout = await page.evaluate(() => {
           const box = (s: string) => {
@@ -137,6 +147,12 @@ describe('Hypersphere Lab in Chromium', () => {
         // inside the page).
         expect(layout.scene.bottom).toBeLessThanOrEqual(layout.controls.top);
         expect(layout.controls.scroll).toBeLessThanOrEqual(layout.controls.client + 1);
+        // A touch screen has no scroll wheel: the hint shown says pinch and tap.
+        await expectHint(
+          page,
+          'touch',
+          'drag to rotate · pinch to zoom · tap a prototype for details',
+        );
         await screenshot(page, shot);
       });
     },
@@ -151,6 +167,12 @@ describe('Hypersphere Lab in Chromium', () => {
       const c = await canvas.boundingBox();
       if (!c) throw new Error('no canvas');
       expect(c.width / c.height).toBeLessThan(0.7);
+      // With a mouse (no touch screen), the hint shown speaks of scrolling and clicking.
+      await expectHint(
+        page,
+        'mouse',
+        'drag to rotate · scroll to zoom · click a prototype for details',
+      );
       await screenshot(page, 'app-tall-stage');
       // Strips at the stage's left and right edges, level with the sphere's centre, show only
       // the background; the middle shows the sphere.

@@ -46,6 +46,8 @@ export interface OpenOptions {
    */
   readonly storedSubset?: string | null;
   readonly acceptDownloads?: boolean;
+  /** A touch screen (a phone): touch events, and the pointer media feature says coarse. */
+  readonly touch?: boolean;
 }
 
 const STORED_SUBSET_FILE = /^(manifest\.json|subset-(train|test)\.bin)$/;
@@ -57,7 +59,14 @@ export async function openApp(
   options: OpenOptions = {},
 ): Promise<AppPage> {
   const { viewport = { width: 1280, height: 800 }, storedSubset, acceptDownloads } = options;
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads });
+  const touch = options.touch ?? false;
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    acceptDownloads,
+    hasTouch: touch,
+    isMobile: touch,
+  });
   if (storedSubset !== undefined) {
     // Routes set on the context also catch the loader worker's requests.
     await context.route(/\/data\/[^/]+$/, async (route) => {
