@@ -46,6 +46,15 @@ const HINT: Record<ViewId, string> = {
   s3: 'drag to orbit · Shift+drag: rotate in xw / yw · Shift+scroll: zw',
   proj: 'drag to rotate · scroll to zoom · points inside the unit ball',
 };
+/**
+ * In an embed the user is not working in, the wheel scrolls the host page instead (embed/context):
+ * the hint says to click first.
+ */
+function unfocusedHint(hint: string): string {
+  return hint
+    .replace('scroll to zoom', 'click, then scroll to zoom')
+    .replace('Shift+scroll', 'click, then Shift+scroll');
+}
 /** The same for a touch screen (shown instead where the pointer is coarse: app.css). */
 const TOUCH_HINT: Record<ViewId, string> = {
   s2: 'drag to rotate · pinch to zoom · tap a prototype for details',
@@ -177,7 +186,7 @@ function Stage() {
       </button>
       <SaveSceneButton capture={capture} name={renderKey} />
       <div className="stage-hint" data-testid="stage-hint">
-        <span className="hint-mouse">{HINT[shown]}</span>
+        <span className="hint-mouse">{zoom ? HINT[shown] : unfocusedHint(HINT[shown])}</span>
         <span className="hint-touch">{TOUCH_HINT[shown]}</span>
       </div>
     </div>

@@ -178,11 +178,16 @@ describe('embedding the lab', () => {
         await lastHeight(),
       );
 
-      // The wheel zooms only once the user works in the embed.
+      // The wheel zooms only once the user works in the embed, and the hint says so.
       const zoom = () => frame.getByTestId('scene').getAttribute('data-zoom');
+      const hint = () => frame.locator('.stage-hint .hint-mouse').textContent();
       expect(await zoom()).toBe('off');
+      expect(await hint()).toBe(
+        'drag to rotate · click, then scroll to zoom · click a prototype for details',
+      );
       await frame.locator('#seed').click();
       await expect.poll(zoom, SLOW).toBe('on');
+      expect(await hint()).toBe('drag to rotate · scroll to zoom · click a prototype for details');
       await page.mouse.click(600, 100); // beside the (now narrow) iframe, on the host page
       await expect.poll(zoom, SLOW).toBe('off');
     });
