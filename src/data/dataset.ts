@@ -135,13 +135,9 @@ export function contiguousPixels(batches: readonly CifarBatch[]): Uint8Array | n
   return new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset);
 }
 
-/** The typed-array buffers of a dataset, to transfer it from a worker without copying. */
+/** The typed-array buffers of a dataset, each once: to transfer it from a worker without a copy. */
 export function transferables(dataset: CifarDataset): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const b of [...dataset.train, ...dataset.test]) {
-    for (const a of [b.labels, b.coarseLabels, b.pixels]) {
-      if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
-    }
-  }
-  return out;
+  const out = new Set<ArrayBuffer>();
+  for (const a of datasetArrays(dataset)) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  return [...out];
 }

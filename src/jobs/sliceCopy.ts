@@ -8,9 +8,12 @@
 export const COPY_IN_SLICES_ABOVE = 16 << 20;
 const SLICE_BYTES = 2 << 20;
 
-/** Whether images of this many bytes go in slices. */
-export function copiedInSlices(bytes: number): boolean {
-  return bytes > COPY_IN_SLICES_ABOVE;
+/** Whether a run's training and test images together are large enough to go in slices. */
+export function copiedInSlices(
+  train: { readonly pixels: Uint8Array },
+  test: { readonly pixels: Uint8Array },
+): boolean {
+  return train.pixels.byteLength + test.pixels.byteLength > COPY_IN_SLICES_ABOVE;
 }
 
 /**

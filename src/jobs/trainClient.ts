@@ -128,7 +128,7 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
         paused: options.paused,
         resume: options.resume,
       };
-      if (copiedInSlices(input.train.pixels.byteLength + input.test.pixels.byteLength)) {
+      if (copiedInSlices(input.train, input.test)) {
         copying = { jobId, queued: [] };
         void startWhenCopied(message);
       } else {

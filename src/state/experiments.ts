@@ -154,7 +154,7 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       labelling: next.spec.labelling,
     };
     const { train, test } = start.data;
-    if (!copiedInSlices(train.pixels.byteLength + test.pixels.byteLength)) {
+    if (!copiedInSlices(train, test)) {
       w.postMessage(start);
       return;
     }
