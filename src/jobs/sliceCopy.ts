@@ -8,6 +8,12 @@
 export const COPY_IN_SLICES_ABOVE = 16 << 20;
 const SLICE_BYTES = 2 << 20;
 
+/** What a student reads when the copy itself fails (a large subset on a device short of memory). */
+export function copyFailure(e: unknown): string {
+  const why = e instanceof Error ? e.message : String(e);
+  return `the images could not be copied for training (${why}): choose fewer classes or fewer images a class`;
+}
+
 /** Whether a run's training and test images together are large enough to go in slices. */
 export function copiedInSlices(
   train: { readonly pixels: Uint8Array },

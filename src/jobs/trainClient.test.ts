@@ -143,6 +143,29 @@ describe('training client', () => {
       expect(start.input.prototypes).toBe(big.prototypes);
     });
 
+    it('a copy that cannot be made (no memory) ends the run with a message, and the next run starts', async () => {
+      // Pixels too long for any array: allocating the copy fails as on a device short of memory.
+      const huge = { byteLength: pixels.byteLength, length: 2 ** 53 } as unknown as Uint8Array;
+      const w = fakeWorkers();
+      const client = createTrainClient(w.make);
+      const events: TrainEvent[] = [];
+      const id = client.start(
+        { ...big, train: { ...big.train, pixels: huge } },
+        { backend: 'cpu' },
+        (e) => events.push(e),
+      );
+      await vi.waitFor(() => expect(events).toHaveLength(1));
+      expect(events[0]).toMatchObject({ type: 'crash', jobId: id });
+      expect((events[0] as { message: string }).message).toMatch(
+        /^the images could not be copied for training \(.+\): choose fewer classes/,
+      );
+      expect(client.busy).toBe(false);
+      const next = client.start(input, { backend: 'cpu' }, () => {});
+      expect(w.made.flatMap((m) => m.sent).map((m) => [m.type, m.jobId])).toEqual([
+        ['start', next],
+      ]);
+    });
+
     it('a Stop while copying ends the run at once and never starts it', async () => {
       const w = fakeWorkers();
       const client = createTrainClient(w.make);

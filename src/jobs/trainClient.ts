@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendProbe } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import type { TrainInput } from '../train/types.ts';
-import { copiedInSlices, splitsForWorker } from './sliceCopy.ts';
+import { copiedInSlices, copyFailure, splitsForWorker } from './sliceCopy.ts';
 import type { FromTrainWorker, ToTrainWorker } from './trainProtocol.ts';
 
 /** What a worker must offer (the DOM Worker does; tests pass a fake). */
@@ -130,7 +130,13 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
       };
       if (copiedInSlices(input.train, input.test)) {
         copying = { jobId, queued: [] };
-        void startWhenCopied(message);
+        startWhenCopied(message).catch((e) => {
+          const run = current;
+          if (run?.jobId !== jobId) return;
+          current = null;
+          copying = null;
+          run.onEvent({ type: 'crash', jobId, message: copyFailure(e) });
+        });
       } else {
         copying = null;
         ensureWorker().postMessage(message);

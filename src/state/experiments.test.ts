@@ -145,5 +145,14 @@ describe('the experiment queue', () => {
     other.cancel(id);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sent).toHaveLength(1);
+
+    // A copy that cannot be made (no memory): the experiment fails with a message, nothing sent.
+    const huge = { byteLength: pixels.byteLength, length: 2 ** 53 } as unknown as Uint8Array;
+    const third = createExperimentsStore({ db: memoryDb(), makeWorker, now: () => 3000 });
+    await third.init();
+    third.queue(spec, dataset, { ...big, train: { ...big.train, pixels: huge } });
+    await vi.waitFor(() => expect(third.store.getState().experiments[0].status).toBe('failed'));
+    expect(third.store.getState().message).toMatch(/^the images could not be copied for training/);
+    expect(sent).toHaveLength(1);
   });
 });

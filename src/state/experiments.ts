@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
-import { copiedInSlices, splitsForWorker } from '../jobs/sliceCopy.ts';
+import { copiedInSlices, copyFailure, splitsForWorker } from '../jobs/sliceCopy.ts';
 import { planRuns } from '../train/experiment/plan.ts';
 import { remainingRuns, resultsInPlan } from '../train/experiment/resume.ts';
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
@@ -159,13 +159,21 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       return;
     }
     // Large: copied in slices and transferred (jobs/sliceCopy.ts), unless cancelled meanwhile.
-    void splitsForWorker(train, test, () => worker === w).then((copy) => {
-      if (!copy || worker !== w) return;
-      w.postMessage(
-        { ...start, data: { ...start.data, train: copy.train, test: copy.test } },
-        copy.transfer,
-      );
-    });
+    splitsForWorker(train, test, () => worker === w).then(
+      (copy) => {
+        if (!copy || worker !== w) return;
+        w.postMessage(
+          { ...start, data: { ...start.data, train: copy.train, test: copy.test } },
+          copy.transfer,
+        );
+      },
+      (e) => {
+        if (worker !== w) return;
+        const message = copyFailure(e);
+        store.setState({ message });
+        finish(next.id, 'failed', message);
+      },
+    );
   }
 
   function addResult(id: string, result: RunResult): void {
