@@ -14,7 +14,8 @@ import { fileSource } from '../src/data/node/readFile.ts';
 import { makeSubset } from '../src/data/subset.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures } from '../src/train/pipelines/fastPipeline.ts';
-import { createTrainer, trainToEnd } from '../src/train/trainer.ts';
+import { trainEpochs } from '../src/train/drive.ts';
+import { createTrainer } from '../src/train/trainer.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainInput } from '../src/train/types.ts';
 import { switchCpuToWasm } from '../src/train/wasmOnCpu.ts';
 import { cifar10Archive } from './lib/archive.ts';
@@ -94,7 +95,7 @@ for (const seed of values['no-fast'] ? [] : quick ? seeds.slice(0, 1) : seeds) {
   let images = 0;
   let batchMs = 0;
   let epochStart = performance.now();
-  const last = await trainToEnd(trainer, {
+  const last = await trainEpochs(trainer, {
     onBatch: (r) => {
       images += Math.min(input.config.batchSize, train.count - r.batch * input.config.batchSize);
       batchMs +=
@@ -113,6 +114,7 @@ for (const seed of values['no-fast'] ? [] : quick ? seeds.slice(0, 1) : seeds) {
     },
   });
   trainer.dispose();
+  if (last === null) throw new Error('training stopped before it finished');
   const totalMs = performance.now() - start;
   accuracies.push(last.testAccuracy);
   console.log(
@@ -154,7 +156,7 @@ if (!values['no-cnn']) {
   let trainImages = 0;
   let evalMs = 0;
   let mark = performance.now();
-  const last = await trainToEnd(trainer, {
+  const last = await trainEpochs(trainer, {
     onBatch: (r) => {
       const now = performance.now();
       const count = Math.min(
@@ -176,6 +178,7 @@ if (!values['no-cnn']) {
     },
   });
   trainer.dispose();
+  if (last === null) throw new Error('training stopped before it finished');
   console.log(
     `cnn: test accuracy ${pct(last.testAccuracy)} in ${seconds(performance.now() - start)} (${seconds(cpuNow() - cpu0)} CPU); ` +
       `training ${((trainImages * 1000) / trainMs).toFixed(1)} images/s, inference ${((input.test.count * epochs * 1000) / evalMs).toFixed(0)} images/s; ` +

@@ -2,12 +2,15 @@
  * Arguments of `hypersphere-lab experiment` (pure: no Node APIs). Flags take their value in the
  * next argument or after `=`; lists are comma-separated.
  */
-import { parseLabellingName } from '../core/labelling/index.ts';
+
 import { LIMITS, METHODS } from '../core/methods/registry.ts';
-import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from '../train/experiment/types.ts';
+import type { ExperimentSpec } from '../train/experiment/types.ts';
+import { DEFAULT_LABELLING_OPTIONS } from '../train/labellings/options.ts';
+import { parseLabellingName } from '../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS, type TrainMode } from '../train/types.ts';
 import { UsageError } from './args.ts';
 import { optimiserFlags, wholeFlag } from './numberFlags.ts';
+import { labellingHelp } from './trainArgs.ts';
 
 export interface ExperimentCommand {
   readonly kind: 'experiment';
@@ -165,8 +168,7 @@ export const EXPERIMENT_HELP = [
   '  --train FILE            CIFAR-10/100 archive or .bin batches for training',
   "  --test FILE             test archive or batch (default: the training archive's test set)",
   '  --methods LIST          prototype methods, e.g. random,orthoplex,mettes,lse,rm,bch',
-  '  --labellings LIST       identity (default), random, hungarian, hungarian-epoch, sinkhorn,',
-  '                          autoshuffle, structure',
+  ...labellingHelp('  --labellings LIST       ', 26),
   '  --seeds K               seeds 0..K-1 (default 3)',
   '  -n <int>                prototype dimension',
   '  --mode fast|cnn         fast: a head on features computed once (default); cnn: end to end',

@@ -6,13 +6,16 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import type * as TF from '@tensorflow/tfjs-core';
 import { createCodebook } from '../core/math/codebook.ts';
 import { runMethod } from '../core/methods/registry.ts';
 import { separationMetrics } from '../core/metrics/separation.ts';
 import { SelectionError } from '../data/classSpec.ts';
 import { DataError } from '../data/errors.ts';
-import { makeSubset } from '../data/subset.ts';
-import { initialAssignment, trainWithLabelling } from '../train/labelling.ts';
+import { type CifarSubset, makeSubset } from '../data/subset.ts';
+import type { TrainCheckpoint } from '../train/checkpoint.ts';
+import { trainEpochs } from '../train/drive.ts';
+import { coarseOfClasses } from '../train/experiment/runner.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
 import { createTrainer } from '../train/trainer.ts';
 import type { EpochReport } from '../train/types.ts';
@@ -53,25 +56,42 @@ export async function runTrainCommand(argv: readonly string[], io: CliIO): Promi
   }
 }
 
-async function train(command: TrainCommand, io: CliIO): Promise<number> {
-  const started = performance.now();
-  const log = (line: string) => io.stderr.write(`${line}\n`);
+/** The subset `train` trains on (the first K classes, drawn with the run's seed). */
+export async function loadTrainSubset(command: TrainCommand): Promise<CifarSubset> {
   const dataset = await loadTrainAndTest(command.train, command.test);
   const subset = makeSubset(dataset, {
     classes: command.classes === null ? { kind: 'all' } : { kind: 'first', count: command.classes },
     trainPerClass: command.perClass ?? 'all',
     testPerClass: 'all',
-    seed: command.config.seed,
+    // The data's, not the run's: every seed trains on the same images, as in an experiment.
+    seed: 0,
   });
-  const K = subset.classNames.length;
   if (subset.test.count === 0) {
     throw new UsageError(
       `${command.test ?? command.train} has no test images: give a test set with --test (e.g. test_batch.bin)`,
     );
   }
+  return subset;
+}
+
+export interface TrainOutcome {
+  readonly last: EpochReport;
+  /** The trained weights and optimiser state. */
+  readonly final: TrainCheckpoint;
+  readonly maxCosine: number;
+  readonly featureMs: number | null;
+}
+
+/** Makes the prototypes and trains on `subset` with whatever backend `tf` has active. */
+export async function trainOnSubset(
+  tf: typeof TF,
+  command: TrainCommand,
+  subset: CifarSubset,
+  log: (line: string) => void,
+): Promise<TrainOutcome> {
+  const K = subset.classNames.length;
   // Checks N and n and whether the method can run there (InfeasibleError: exit 3).
   const made = runMethod({ method: command.method, N: K, n: command.n, seed: command.config.seed });
-  const prototypes = { N: K, n: command.n, data: made.codebook.data };
   const maxCosine = separationMetrics({
     codebook: createCodebook(K, command.n, made.codebook.data),
   }).maxCosine;
@@ -79,24 +99,20 @@ async function train(command: TrainCommand, io: CliIO): Promise<number> {
     `train: ${command.config.mode} mode, ${K} classes, ${subset.train.count} training and ${subset.test.count} test images, ` +
       `${command.method} prototypes in R^${command.n} (max cosine ${maxCosine.toFixed(4)}), ${command.labelling} labelling`,
   );
-  const tf = await loadNodeTf();
-  // tfjs's WebAssembly backend trains both modes several times faster than its JavaScript one.
-  await switchCpuToWasm(tf);
-  const input = {
+  const trainer = createTrainer(tf, {
     train: subset.train,
     test: subset.test,
     classCount: K,
-    prototypes,
-    assignment: initialAssignment(command.labelling, K, K, command.config.seed),
-    config: command.config,
-  };
-  const trainer = createTrainer(tf, input);
+    prototypes: { N: K, n: command.n, data: made.codebook.data },
+    config: { ...command.config, labelling: command.labelling },
+    coarseOfClass: coarseOfClasses(subset.train.labels, subset.train.coarseLabels, K),
+  });
   let featureMs: number | null = null;
-  let last: EpochReport;
   let lastLine = 0;
+  let assignment: Int32Array | null = null;
   try {
     const before = performance.now();
-    last = await trainWithLabelling(trainer, input, command.labelling, {
+    const last = await trainEpochs(trainer, {
       onPrepare(p) {
         const now = performance.now();
         if (now - lastLine > 2000 || p.done === p.total) {
@@ -117,20 +133,34 @@ async function train(command: TrainCommand, io: CliIO): Promise<number> {
           );
         }
       },
-      onRelabel(assignment, score) {
-        log(
-          `hungarian: classes -> prototypes [${Array.from(assignment).join(', ')}] (sum of cosines ${score.toFixed(3)})`,
-        );
-      },
       onEpoch(r) {
+        if (r.assignment && !sameAssignment(r.assignment, assignment)) {
+          log(
+            `${command.labelling}: classes -> prototypes [${Array.from(r.assignment).join(', ')}]`,
+          );
+        }
+        assignment = r.assignment;
         log(
           `epoch ${r.epoch}: loss ${r.loss.toFixed(4)}, train accuracy ${pct(r.trainAccuracy)}, test accuracy ${pct(r.testAccuracy)}`,
         );
       },
     });
+    if (last === null) throw new Error('training stopped before it finished');
+    return { last, final: await trainer.checkpoint(), maxCosine, featureMs };
   } finally {
     trainer.dispose();
   }
+}
+
+async function train(command: TrainCommand, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const log = (line: string) => io.stderr.write(`${line}\n`);
+  const subset = await loadTrainSubset(command);
+  const tf = await loadNodeTf();
+  // tfjs's WebAssembly backend trains both modes several times faster than its JavaScript one.
+  await switchCpuToWasm(tf);
+  const { last, maxCosine, featureMs } = await trainOnSubset(tf, command, subset, log);
+  const K = subset.classNames.length;
   const result: TrainResult = {
     testAccuracy: last.testAccuracy,
     perClassAccuracy: last.perClassAccuracy,
@@ -144,7 +174,7 @@ async function train(command: TrainCommand, io: CliIO): Promise<number> {
     mode: command.config.mode,
     classes: subset.classNames,
     labelling: command.labelling,
-    assignment: Array.from(trainer.assignment),
+    assignment: Array.from(last.assignment ?? []),
     featureMs: featureMs === null ? null : Math.round(featureMs),
   };
   if (command.json) {
@@ -158,6 +188,10 @@ async function train(command: TrainCommand, io: CliIO): Promise<number> {
     );
   }
   return 0;
+}
+
+function sameAssignment(a: Int32Array, b: Int32Array | null): boolean {
+  return b !== null && a.length === b.length && a.every((p, k) => p === b[k]);
 }
 
 function pct(x: number): string {

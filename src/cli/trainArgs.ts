@@ -3,7 +3,7 @@
  * the next argument or after `=`.
  */
 import { LIMITS, METHODS } from '../core/methods/registry.ts';
-import { LABELLINGS, type LabellingKind } from '../train/labelling.ts';
+import { LABELLING_NAMES, LABELLINGS, type LabellingName } from '../train/labellings/registry.ts';
 import {
   DEFAULT_TRAIN_CONFIG,
   type LossKind,
@@ -26,7 +26,7 @@ export interface TrainCommand {
   readonly classes: number | null;
   /** Training images a class; null: all. */
   readonly perClass: number | null;
-  readonly labelling: LabellingKind;
+  readonly labelling: LabellingName;
   readonly config: TrainConfig;
   readonly json: boolean;
 }
@@ -133,10 +133,18 @@ export function parseTrainArgs(argv: readonly string[]): TrainCommand {
     n,
     classes: get('classes', (v) => wholeFlag('classes', v, 2, 100), null),
     perClass: get('per-class', (v) => wholeFlag('per-class', v, 1, 6000), null),
-    labelling: get('labelling', (v) => oneOf('labelling', v, LABELLINGS), 'identity'),
+    labelling: get('labelling', (v) => oneOf('labelling', v, LABELLING_NAMES), 'identity'),
     config,
     json: flags.has('json'),
   };
+}
+
+/** The labellings, one a line, from the registry (the first is the default). */
+export function labellingHelp(flag: string, indent: number): string[] {
+  return [
+    `${flag}which prototype each class trains towards (default ${LABELLINGS[0].id}):`,
+    ...LABELLINGS.map((l) => `${' '.repeat(indent)}${l.id}: ${l.description}`),
+  ];
 }
 
 export const TRAIN_HELP = [
@@ -159,9 +167,9 @@ export const TRAIN_HELP = [
   '  --classes K           use the first K classes (default all); N = K prototypes',
   '  --per-class P         training images a class (default all)',
   `  --epochs E            epochs (default ${DEFAULT_TRAIN_CONFIG.epochs} fast, 5 cnn)`,
-  '  --seed S              seed of every random choice (default 0)',
-  '  --labelling L         identity (default), random, or hungarian (1 warm-up epoch, then each',
-  '                        class gets the prototype nearest its mean embedding)',
+  '  --seed S              seed of the prototypes, the initial weights, shuffling, augmentation and',
+  '                        the labelling (default 0); the images and features do not depend on it',
+  ...labellingHelp('  --labelling L         ', 24),
   `  --loss L              softmax (default, <z, c>/tau), unnormalised (<f, c>), mettes ((1 - cos)^2)`,
   `  --tau T               softmax temperature (default ${DEFAULT_TRAIN_CONFIG.tau})`,
   `  --lr X                Adam learning rate (default ${DEFAULT_TRAIN_CONFIG.learningRate})`,

@@ -41,13 +41,10 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
     get epoch() {
       return Math.floor(steps / 3);
     },
-    assigned: null as Int32Array | null,
-    /** Training images' embeddings (6 of them, n = 3): class 0 points along -x, class 1 along +x. */
+    /** Null until the first epoch ends, then [1, 0]: a relabelling, as hungarian's. */
+    assignment: null as Int32Array | null,
     async embedTrain() {
-      return Float32Array.of(-1, 0, 0, 1, 0, 0, -1, 0, 0, 1, 0, 0, -1, 0, 0, 1, 0, 0);
-    },
-    setAssignment(assignment: Int32Array) {
-      t.assigned = assignment;
+      return new Float32Array(18);
     },
     async prepare() {},
     trainBatch() {
@@ -64,6 +61,7 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
       };
       steps++;
       clock += 1000;
+      if (steps === 3) t.assignment = Int32Array.of(1, 0);
       return Promise.resolve(r);
     },
     async evaluate(): Promise<EpochReport> {
@@ -77,6 +75,7 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
         confusion: new Int32Array(4),
         embeddings: new Float32Array(6),
         predictions: new Int32Array(2),
+        assignment: t.assignment,
         numTensors: 7,
         timeMs: 1,
       };
@@ -142,9 +141,10 @@ describe('training host', () => {
     expect(batches()).toBe(6);
     const epochs = posted.filter((m) => m.type === 'epoch');
     expect(epochs.map((m) => (m.type === 'epoch' ? m.report.epoch : -1))).toEqual([1, 2]);
-    // Each epoch message follows the epoch's last batch.
+    // Each epoch message follows the epoch's last batch (and the assignment it decoded with).
     const idx = posted.findIndex((m) => m.type === 'epoch');
-    expect(posted[idx - 1]).toMatchObject({ type: 'batch', report: { batch: 2 } });
+    expect(posted[idx - 2]).toMatchObject({ type: 'batch', report: { batch: 2 } });
+    expect(posted[idx - 1]).toMatchObject({ type: 'assignment' });
     expect(types().at(-1)).toBe('done');
     expect(trainer.disposed).toBe(true);
     // A checkpoint after every epoch but the last (nothing is left to go on with after that).
@@ -154,23 +154,14 @@ describe('training host', () => {
     expect(posted[posted.indexOf(checkpoints[0]) - 1]).toMatchObject({ type: 'epoch' });
   });
 
-  it('hungarian labelling: after the warm-up epoch each class gets the prototype its mean points to', async () => {
+  it('tells the page each new assignment the trainer reports, before the epoch that decodes with it', async () => {
     const trainer = fakeTrainer(2);
     const { host, posted } = setup(trainer);
-    const labelled = input('fast', 2);
-    // Labels 0, 1, 0, 1, ...: class 0's mean is -x, so it takes prototype 1 (-x) and class 1 prototype 0.
-    const train = { ...labelled.train, labels: Uint8Array.of(0, 1, 0, 1, 0, 1) };
-    host.handle({
-      type: 'start',
-      jobId: 1,
-      input: { ...labelled, train, config: { ...labelled.config, labelling: 'hungarian' } },
-      backend: 'cpu',
-    });
+    host.handle({ type: 'start', jobId: 1, input: input('fast', 2), backend: 'cpu' });
     await settle();
-    expect(Array.from(trainer.assigned ?? [])).toEqual([1, 0]);
     const i = posted.findIndex((m) => m.type === 'assignment');
     expect(posted[i]).toMatchObject({ type: 'assignment', assignment: Int32Array.of(1, 0) });
-    // Once, before the first epoch's evaluation (which then decodes with it).
+    // Once (it never changes again), right before the first epoch's report.
     expect(posted.filter((m) => m.type === 'assignment')).toHaveLength(1);
     expect(posted[i + 1]).toMatchObject({ type: 'epoch', report: { epoch: 1 } });
   });

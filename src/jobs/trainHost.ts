@@ -5,25 +5,13 @@ import type {
   BackendSelection,
 } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
-import { relabelAfterWarmUp } from '../train/labelling.ts';
-import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from '../train/types.ts';
+import { trainStep } from '../train/drive.ts';
+import type { Trainer } from '../train/trainer.ts';
+import type { BatchReport, EpochReport, TrainInput } from '../train/types.ts';
 import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProtocol.ts';
 
-/** The part of the training library's Trainer the host drives (tests pass a fake). */
-export interface TrainerLike {
-  readonly batchesPerEpoch: number;
-  readonly done: boolean;
-  /** Completed epochs. */
-  readonly epoch: number;
-  embedTrain(): Promise<Float32Array>;
-  setAssignment(assignment: Int32Array): void;
-  prepare(onProgress?: (p: FeatureProgress) => void, shouldStop?: () => boolean): Promise<void>;
-  trainBatch(): Promise<BatchReport>;
-  evaluate(): Promise<EpochReport>;
-  checkpoint(): Promise<TrainCheckpoint>;
-  restore(checkpoint: TrainCheckpoint): Promise<void>;
-  dispose(): void;
-}
+/** The training library's Trainer, as the host drives it (tests pass a fake). */
+export type TrainerLike = Omit<Trainer, 'batchesPerEpoch'>;
 
 /** Everything that touches the Worker API or TensorFlow.js, so the host runs in Node tests. */
 export interface TrainHostEnvironment {
@@ -78,6 +66,8 @@ interface Job {
   trained: boolean;
   lastEvalMs: number;
   lastEvalEnd: number;
+  /** The assignment last told to the page (as text, to compare). */
+  toldAssignment: string;
 }
 
 /**
@@ -139,18 +129,17 @@ export function createTrainHost(env: TrainHostEnvironment) {
     ]);
   }
 
-  /** Hungarian labelling's relabelling after the warm-up epoch, told to the page. */
-  async function relabel(active: Job, trainer: TrainerLike): Promise<void> {
-    const kind = active.input.config.labelling ?? 'identity';
-    const relabelled = await guarded(active, relabelAfterWarmUp(trainer, active.input, kind));
-    if (!alive(active) || relabelled === null) return;
-    const assignment = Int32Array.from(relabelled.assignment);
-    env.post({ type: 'assignment', jobId: active.jobId, assignment });
+  /** The labelling's assignment, told to the page whenever it changes (a relabelling). */
+  function tellAssignment(active: Job, assignment: Int32Array | null): void {
+    if (!alive(active) || assignment === null) return;
+    const text = assignment.join(',');
+    if (text === active.toldAssignment) return;
+    active.toldAssignment = text;
+    env.post({ type: 'assignment', jobId: active.jobId, assignment: Int32Array.from(assignment) });
   }
 
   /** Read back after every epoch, so a lost device costs at most the epoch in progress. */
-  async function postCheckpoint(active: Job, trainer: TrainerLike): Promise<void> {
-    const checkpoint = await guarded(active, trainer.checkpoint());
+  function postCheckpoint(active: Job, checkpoint: TrainCheckpoint): void {
     if (!alive(active)) return;
     const buffers = [...checkpoint.weights, ...checkpoint.moments].map((t) => t.values.buffer);
     env.post({ type: 'checkpoint', jobId: active.jobId, checkpoint }, buffers);
@@ -162,6 +151,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
     active.lastEvalEnd = env.now();
     active.lastEvalMs = active.lastEvalEnd - t0;
     if (!alive(active)) return;
+    tellAssignment(active, r.assignment);
     const live = {
       epoch: last?.epoch ?? active.resume?.epoch ?? 0,
       batch: last ? last.batch + 1 : 0,
@@ -208,6 +198,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
     );
     if (!alive(active)) return;
     if (active.resume) await guarded(active, trainer.restore(active.resume));
+    tellAssignment(active, trainer.assignment);
     if (!alive(active)) return;
     // Where the embeddings start (untrained), when that is cheap: fast mode's head only.
     if (active.input.config.mode === 'fast') await evaluateLive(active, trainer, null);
@@ -234,24 +225,30 @@ export function createTrainHost(env: TrainHostEnvironment) {
         // Paused with no single steps left: stop here; resume or step wakes the loop again.
         if (active.paused && active.pendingSteps === 0) return;
         const t0 = env.now();
+        let evalStart = t0;
         active.trained = true;
-        const report = await guarded(active, trainer.trainBatch());
-        if (active.pendingSteps > 0) active.pendingSteps--;
+        const { batch, epoch } = await trainStep(trainer, {
+          guard: (work) => guarded(active, work),
+          shouldStop: () => !alive(active),
+          onBatch(report) {
+            if (active.pendingSteps > 0) active.pendingSteps--;
+            if (!alive(active)) return;
+            env.post({ type: 'batch', jobId: active.jobId, report, stepMs: env.now() - t0 });
+            evalStart = env.now();
+          },
+          onEpoch(report) {
+            active.lastEvalEnd = env.now();
+            active.lastEvalMs = active.lastEvalEnd - evalStart;
+            tellAssignment(active, report.assignment);
+            if (alive(active)) postEpoch(active, report);
+          },
+          onCheckpoint: (checkpoint) => postCheckpoint(active, checkpoint),
+        });
         if (!alive(active)) return;
-        env.post({ type: 'batch', jobId: active.jobId, report, stepMs: env.now() - t0 });
-        if (report.batch === report.batchesPerEpoch - 1) {
-          await relabel(active, trainer);
-          if (!alive(active)) return;
-          const t1 = env.now();
-          const epoch = await guarded(active, trainer.evaluate());
-          active.lastEvalEnd = env.now();
-          active.lastEvalMs = active.lastEvalEnd - t1;
-          if (!alive(active)) return;
-          postEpoch(active, epoch);
-          if (!trainer.done) await postCheckpoint(active, trainer);
-        } else if (liveDue(active) || (active.paused && active.lastEvalMs < 2000)) {
+        tellAssignment(active, trainer.assignment);
+        if (epoch === null && (liveDue(active) || (active.paused && active.lastEvalMs < 2000))) {
           // While single-stepping every step is shown, if the evaluation is quick.
-          await evaluateLive(active, trainer, report);
+          await evaluateLive(active, trainer, batch);
         }
         if (active.paused && active.pendingSteps === 0) {
           env.post({ type: 'paused', jobId: active.jobId, paused: true });
@@ -291,6 +288,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
       trained: false,
       lastEvalMs: 0,
       lastEvalEnd: env.now(),
+      toldAssignment: '',
     };
     job = active;
     setup(active, message.backend, message.known).catch((e) => fail(active, e));

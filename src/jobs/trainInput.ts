@@ -1,6 +1,8 @@
 import type { Codebook } from '../core/math/codebook.ts';
 import type { CifarSubset } from '../data/subset.ts';
-import { initialAssignment } from '../train/labelling.ts';
+import { coarseOfClasses } from '../train/experiment/runner.ts';
+import { DEFAULT_LABELLING_OPTIONS } from '../train/labellings/options.ts';
+import { getLabelling } from '../train/labellings/registry.ts';
 import type { TrainConfig, TrainInput } from '../train/types.ts';
 
 /**
@@ -46,25 +48,21 @@ export function buildTrainInput(
       problem: `There are ${K} classes but only N = ${prototypes.N} prototypes: every class needs its own. Set N to at least ${K} in the prototype controls, or choose fewer classes in the Data panel.`,
     };
   }
-  return {
-    ok: true,
-    classNames: subset.classNames,
-    input: {
-      // The page's own arrays: the training client sends copies (jobs/sliceCopy.ts for large
-      // ones), so the data panel keeps these.
-      train: {
-        count: subset.train.count,
-        pixels: subset.train.pixels,
-        labels: subset.train.labels,
-      },
-      test: { count: subset.test.count, pixels: subset.test.pixels, labels: subset.test.labels },
-      classCount: K,
-      prototypes: { N: prototypes.N, n: prototypes.n, data: Float64Array.from(prototypes.data) },
-      // hungarian starts from identity and is relabelled by the training host after its warm-up.
-      ...(config.labelling === 'random'
-        ? { assignment: initialAssignment('random', K, prototypes.N, config.seed) }
-        : {}),
-      config,
-    },
+  const input: TrainInput = {
+    // The page's own arrays: the training client sends copies (jobs/sliceCopy.ts for large
+    // ones), so the data panel keeps these.
+    train: { count: subset.train.count, pixels: subset.train.pixels, labels: subset.train.labels },
+    test: { count: subset.test.count, pixels: subset.test.pixels, labels: subset.test.labels },
+    classCount: K,
+    prototypes: { N: prototypes.N, n: prototypes.n, data: Float64Array.from(prototypes.data) },
+    config,
+    coarseOfClass: coarseOfClasses(subset.train.labels, subset.train.coarseLabels, K),
   };
+  // A labelling that cannot run on this data says so here, before anything is sent.
+  const refusal = getLabelling(config.labelling ?? 'identity').refusal(
+    input,
+    DEFAULT_LABELLING_OPTIONS,
+  );
+  if (refusal !== null) return { ok: false, problem: refusal };
+  return { ok: true, classNames: subset.classNames, input };
 }

@@ -88,24 +88,42 @@ describe('checkpoints', { timeout: 120_000 }, () => {
     expect(maxDifference(r.resumedEnd.weights, r.straightEnd.weights)).toBeLessThan(1e-4);
   });
 
-  it('carries the class -> prototype assignment (a Hungarian relabelling survives a restore)', async () => {
-    const trainer = createTrainer(tf, tinyInput({ epochs: 2 }));
+  it.each(['hungarian', 'hungarian-free', 'hungarian-epoch', 'sinkhorn', 'autoshuffle'] as const)(
+    'the %s labelling goes on as if never interrupted (its assignment and own variables too)',
+    async (labelling) => {
+      const r = await straightAndResumed({ labelling }, 3, 1);
+      expect(Array.from(r.resumedEnd.assignment ?? [])).toEqual(
+        Array.from(r.straightEnd.assignment ?? []),
+      );
+      r.resumedLosses.forEach((loss, i) => {
+        expect(loss).toBeCloseTo(r.straightLosses[i], 5);
+      });
+      expect(maxDifference(r.resumedEnd.weights, r.straightEnd.weights)).toBeLessThan(1e-5);
+      if (r.straightEnd.targets) {
+        expect(
+          maxDifference(r.resumedEnd.targets?.weights ?? [], r.straightEnd.targets.weights),
+        ).toBeLessThan(1e-5);
+      }
+    },
+  );
+
+  it('carries the class -> prototype assignment, and refuses one that is not a permutation', async () => {
+    const trainer = createTrainer(tf, tinyInput({ epochs: 2, labelling: 'random' }));
     await trainer.prepare();
-    trainer.setAssignment(Int32Array.of(2, 0, 1));
     const saved = await trainer.checkpoint();
-    expect(Array.from(saved.assignment ?? [])).toEqual([2, 0, 1]);
+    expect(Array.from(saved.assignment ?? [])).toEqual(Array.from(trainer.assignment ?? []));
     trainer.dispose();
-    const other = createTrainer(tf, tinyInput({ epochs: 2 }));
+    const other = createTrainer(tf, tinyInput({ epochs: 2, labelling: 'hungarian' }));
     await other.prepare();
-    await other.restore(saved);
-    expect(Array.from(other.assignment)).toEqual([2, 0, 1]);
-    await expect(
-      createTrainer(tf, tinyInput({ epochs: 2 })).restore({
-        ...saved,
-        assignment: Int32Array.of(0, 0, 1),
-      }),
-    ).rejects.toThrow();
+    await other.restore({ ...saved, assignment: Int32Array.of(2, 0, 1) });
+    expect(Array.from(other.assignment ?? [])).toEqual([2, 0, 1]);
+    const third = createTrainer(tf, tinyInput({ epochs: 2 }));
+    await third.prepare();
+    await expect(third.restore({ ...saved, assignment: Int32Array.of(0, 0, 1) })).rejects.toThrow(
+      /prototype 0 is assigned to two classes/,
+    );
     other.dispose();
+    third.dispose();
   });
 
   it('a checkpoint before the first step restores to the untrained start', async () => {

@@ -23,6 +23,8 @@ export interface TrainCheckpoint {
   readonly iterations: number;
   /** The class -> prototype assignment in use (it may have changed during training). */
   readonly assignment?: Int32Array;
+  /** A learned labelling's own variables and their optimiser's state, in the same form. */
+  readonly targets?: Pick<TrainCheckpoint, 'weights' | 'moments' | 'iterations'>;
 }
 
 async function save(t: TF.Tensor): Promise<SavedTensor> {

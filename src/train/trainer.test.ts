@@ -1,10 +1,10 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLoop } from './loop.ts';
+import { trainEpochs } from './drive.ts';
 import { loadNodeTf } from './node/nodeTf.ts';
 import type { Pipeline } from './pipelines/pipeline.ts';
-import { tinyInput } from './testing.ts';
-import { createTrainer, trainToEnd } from './trainer.ts';
+import { finished, tinyInput } from './testing.ts';
+import { createTrainer } from './trainer.ts';
 import { type EpochReport, TrainingError } from './types.ts';
 
 let tf: typeof TF;
@@ -21,10 +21,12 @@ describe('createTrainer, fast mode (precomputed features)', { timeout: 120_000 }
     await trainer.prepare();
     const epochs: EpochReport[] = [];
     const batches: number[] = [];
-    const last = await trainToEnd(trainer, {
-      onBatch: (r) => batches.push(r.epoch * 10 + r.batch),
-      onEpoch: (r) => epochs.push(r),
-    });
+    const last = finished(
+      await trainEpochs(trainer, {
+        onBatch: (r) => batches.push(r.epoch * 10 + r.batch),
+        onEpoch: (r) => epochs.push(r),
+      }),
+    );
     expect(batches).toEqual([0, 1, 2, 10, 11, 12, 20, 21, 22]);
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
     expect(trainer.done).toBe(true);
@@ -47,7 +49,7 @@ describe('createTrainer, fast mode (precomputed features)', { timeout: 120_000 }
       tf,
       tinyInput({ epochs: 30, hiddenUnits: 0, learningRate: 0.05 }),
     );
-    const last = await trainToEnd(trainer);
+    const last = finished(await trainEpochs(trainer));
     trainer.dispose();
     expect(last.testAccuracy).toBe(1);
     expect(last.perClassAccuracy).toEqual([1, 1, 1]);
@@ -58,7 +60,7 @@ describe('createTrainer, fast mode (precomputed features)', { timeout: 120_000 }
     const losses = async (seed: number) => {
       const trainer = createTrainer(tf, tinyInput({ seed }));
       const out: number[] = [];
-      await trainToEnd(trainer, { onBatch: (r) => out.push(r.loss) });
+      await trainEpochs(trainer, { onBatch: (r) => out.push(r.loss) });
       trainer.dispose();
       return out;
     };
@@ -69,25 +71,9 @@ describe('createTrainer, fast mode (precomputed features)', { timeout: 120_000 }
 
   it('refuses to train before prepare() and after the last epoch', async () => {
     const trainer = createTrainer(tf, tinyInput({ epochs: 1 }));
-    await expect(trainer.trainBatch()).rejects.toThrow(/call prepare\(\) before training/);
-    await trainToEnd(trainer);
+    await expect(trainer.trainBatch()).rejects.toThrow(/call prepare\(\) first/);
+    await trainEpochs(trainer);
     await expect(trainer.trainBatch()).rejects.toThrow(/all 1 epochs ran/);
-    trainer.dispose();
-  });
-
-  it('decodes through a new assignment without retraining', async () => {
-    const trainer = createTrainer(tf, tinyInput({ epochs: 1 }));
-    const before = await trainToEnd(trainer);
-    trainer.setAssignment(Int32Array.from([2, 0, 1]));
-    const after = await trainer.evaluate();
-    // The nearest prototype of every image is unchanged: identity(p) = [2, 0, 1][q].
-    const owner = [2, 0, 1];
-    before.predictions.forEach((p, i) => {
-      expect(owner[after.predictions[i]]).toBe(p);
-    });
-    expect(() => trainer.setAssignment(Int32Array.from([0, 0, 1]))).toThrow(
-      /prototype 0 is assigned to two classes/,
-    );
     trainer.dispose();
   });
 });
@@ -98,7 +84,7 @@ describe('createTrainer, cnn mode', { timeout: 120_000 }, () => {
     const input = tinyInput({ mode: 'cnn', epochs: 2, batchSize: 6 });
     const trainer = createTrainer(tf, { ...input, features: undefined });
     const epochs: EpochReport[] = [];
-    await trainToEnd(trainer, { onEpoch: (r) => epochs.push(r) });
+    await trainEpochs(trainer, { onEpoch: (r) => epochs.push(r) });
     expect(epochs.length).toBe(2);
     expect(epochs[1].numTensors).toBe(epochs[0].numTensors);
     expect(Number.isFinite(epochs[1].loss)).toBe(true);
@@ -126,7 +112,7 @@ describe('NaN loss', { timeout: 120_000 }, () => {
       rows: (_split, start, end) => tf.zeros([end - start, 8]),
       dispose: () => weight.dispose(),
     };
-    const trainer = createLoop(tf, input, pipeline);
+    const trainer = createTrainer(tf, input, pipeline);
     await trainer.prepare();
     const error = await trainer.trainBatch().catch((e) => e);
     expect(error).toBeInstanceOf(TrainingError);

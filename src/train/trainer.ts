@@ -1,12 +1,20 @@
 /**
- * The training loop shared by both modes: one optimiser step per `trainBatch`, an evaluation on
- * the test split per `evaluate`. The model (end-to-end CNN or a head on precomputed features) is
- * chosen by config.mode; everything else (loss, decoding, labelling, leak checks) is the same.
+ * The training library's entry: a Trainer is one run (run.ts), stepped one batch at a time by
+ * the epoch driver (drive.ts) or by the live worker's pump, which calls the same hooks.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import type { TrainCheckpoint } from './checkpoint.ts';
-import { createLoop } from './loop.ts';
-import type { BatchReport, EpochReport, FeatureProgress, TrainInput } from './types.ts';
+import { DEFAULT_LABELLING_OPTIONS } from './labellings/options.ts';
+import { getLabelling, isLabellingName } from './labellings/registry.ts';
+import type { Pipeline } from './pipelines/pipeline.ts';
+import { createTrainingRun } from './run.ts';
+import {
+  type BatchReport,
+  type EpochReport,
+  type FeatureProgress,
+  type TrainInput,
+  TrainingError,
+} from './types.ts';
 import { validateInput } from './validate.ts';
 
 export interface Trainer {
@@ -17,16 +25,17 @@ export interface Trainer {
   readonly done: boolean;
   /** Fast mode: computes the features once (yielding between chunks); cnn: nothing to do. */
   prepare(onProgress?: (p: FeatureProgress) => void, shouldStop?: () => boolean): Promise<void>;
-  /** Exactly one optimiser step; throws TrainingError when the loss is not a finite number. */
+  /**
+   * Exactly one optimiser step; after an epoch's last one, the labelling's epoch hook (which
+   * may relabel). Throws TrainingError when the loss is not a finite number.
+   */
   trainBatch(): Promise<BatchReport>;
   /** Accuracy on the test split (and the running train accuracy of the last epoch); no leaks. */
   evaluate(): Promise<EpochReport>;
   /** Normalised embeddings z of the training images (count x n) in image order. */
   embedTrain(): Promise<Float32Array>;
-  /** The class-to-prototype assignment in use (class k -> prototype assignment[k]). */
-  readonly assignment: Int32Array;
-  /** Changes which prototype each class is trained towards and decoded from. */
-  setAssignment(assignment: Int32Array): void;
+  /** The hard class -> prototype assignment in use (null while a labelling has none yet). */
+  readonly assignment: Int32Array | null;
   /** The weights and optimiser state after the last completed epoch (only between epochs). */
   checkpoint(): Promise<TrainCheckpoint>;
   /**
@@ -38,31 +47,18 @@ export interface Trainer {
   dispose(): void;
 }
 
-export function createTrainer(tf: typeof TF, input: TrainInput): Trainer {
+/**
+ * Checks the input (sizes, ranges, and whether its labelling can run on this data) before any
+ * tensor is made; every problem is a TrainingError of one sentence.
+ */
+export function createTrainer(tf: typeof TF, input: TrainInput, pipeline?: Pipeline): Trainer {
   validateInput(input);
-  return createLoop(tf, input);
-}
-
-/** Runs to config.epochs, evaluating after each epoch; returns the last evaluation. */
-export async function trainToEnd(
-  trainer: Trainer,
-  hooks: {
-    onPrepare?(p: FeatureProgress): void;
-    onBatch?(r: BatchReport): void;
-    onEpoch?(r: EpochReport): void;
-    shouldStop?(): boolean;
-  } = {},
-): Promise<EpochReport> {
-  await trainer.prepare(hooks.onPrepare, hooks.shouldStop);
-  let last: EpochReport | null = null;
-  while (!trainer.done) {
-    if (hooks.shouldStop?.()) break;
-    const r = await trainer.trainBatch();
-    hooks.onBatch?.(r);
-    if (r.batch === r.batchesPerEpoch - 1) {
-      last = await trainer.evaluate();
-      hooks.onEpoch?.(last);
-    }
-  }
-  return last ?? (await trainer.evaluate());
+  const name = input.config.labelling ?? 'identity';
+  if (!isLabellingName(name)) throw new TrainingError(`unknown labelling "${name}"`);
+  const refusal = getLabelling(name).refusal(
+    input,
+    input.labellingOptions ?? DEFAULT_LABELLING_OPTIONS,
+  );
+  if (refusal !== null) throw new TrainingError(refusal);
+  return createTrainingRun(tf, input, pipeline);
 }

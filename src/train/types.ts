@@ -3,7 +3,10 @@
  * against these types; the TensorFlow.js namespace is passed in, never imported here, so the same
  * code runs on Node's cpu backend and on webgpu/webgl/cpu inside a browser worker.
  */
-import type { LabellingKind } from './labelling.ts';
+// Type-only, and the registry's type-only import of TrainInput closes the circle: neither file
+// runs the other, and the labelling names belong to the registry that defines them.
+import type { LabellingOptions } from './labellings/options.ts';
+import type { LabellingName } from './labellings/registry.ts';
 
 /** `fast`: a head trained on features computed once; `cnn`: a small CNN trained end to end. */
 export type TrainMode = 'fast' | 'cnn';
@@ -29,12 +32,8 @@ export interface TrainConfig {
   readonly augment: boolean;
   /** Fast mode only: hidden units of the MLP head (0 = a linear head). Default 128. */
   readonly hiddenUnits?: number;
-  /**
-   * Which prototype each class gets (train/labelling.ts): `identity` (class k -> prototype k),
-   * `random`, or `hungarian` (after a warm-up epoch, the prototype its mean embedding points to).
-   * Read by the browser's training host; the command line's `--labelling` does the same.
-   */
-  readonly labelling?: LabellingKind;
+  /** Which prototype each class gets: a labelling of labellings/registry.ts (default identity). */
+  readonly labelling?: LabellingName;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -80,9 +79,16 @@ export interface TrainInput {
   readonly test: TrainSplit;
   readonly classCount: number;
   readonly prototypes: TrainPrototypes;
-  /** Class k uses prototype assignment[k]; identity when absent. */
+  /**
+   * The assignment a page shows with this run (class k -> prototype assignment[k]): the run
+   * itself starts from its labelling's and reports each change in its epoch reports.
+   */
   readonly assignment?: Int32Array;
   readonly config: TrainConfig;
+  /** Settings of the labellings that have any (default DEFAULT_LABELLING_OPTIONS). */
+  readonly labellingOptions?: LabellingOptions;
+  /** Superclass of each class (CIFAR-100), for the `structure` labelling; else absent or null. */
+  readonly coarseOfClass?: readonly number[] | null;
   /**
    * Fast mode: features already computed for these same train and test images (computeFeatures
    * in fastPipeline.ts), so a sweep over prototype methods extracts them only once.
@@ -128,6 +134,8 @@ export interface EpochReport {
   readonly embeddings: Float32Array;
   /** Predicted class per test image. */
   readonly predictions: Int32Array;
+  /** The hard class -> prototype assignment decoded with (null in a free warm-up). */
+  readonly assignment: Int32Array | null;
   /** tf.memory().numTensors after the evaluation (the same after every epoch: no leaks). */
   readonly numTensors: number;
   /** Milliseconds spent so far in prepare, trainBatch and evaluate (idle time between calls not counted). */

@@ -1,7 +1,7 @@
 /**
  * Labellings: which prototype each class is trained towards and decoded from. Separation and
  * mutual information do not depend on it, accuracy does (the talk's point 3), so the lab
- * compares these (names as in labellingNames.ts):
+ * compares these (the labellings themselves are src/train/labellings/registry.ts):
  * - identity: class k -> prototype k, dataset order = the authors' codeword order.
  * - random: a seeded random permutation, the baseline.
  * - hungarian / hungarian-epoch: Hungarian on normalised class means (DL2PA), once after a
@@ -25,15 +25,6 @@ export {
 export { classMeanAssignment, normalisedClassMeans } from './classMeanAssignment.ts';
 // Exact linear assignment, behind every hard labelling here.
 export { assignmentTotal, type HungarianOptions, hungarian, hungarianMax } from './hungarian.ts';
-// The names the CLI and URLs use, with one-line descriptions.
-export {
-  describeLabelling,
-  isLabellingName,
-  LABELLING_NAMES,
-  LABELLINGS,
-  type LabellingName,
-  parseLabellingName,
-} from './labellingNames.ts';
 // identity, random, and applying, composing and inverting labellings on codebooks.
 export {
   applyLabelling,

@@ -3,8 +3,9 @@
  * method already has a point on the chart. Every run gets the experiment's budget unchanged;
  * only the seed differs, and it is the same seed for every method and labelling.
  */
-import { isLabellingName } from '../../core/labelling/index.ts';
+
 import { isMethodId } from '../../core/methods/registry.ts';
+import { isLabellingName } from '../labellings/registry.ts';
 import { TRAIN_LIMITS } from '../types.ts';
 import type { ExperimentSpec, PlannedRun } from './types.ts';
 

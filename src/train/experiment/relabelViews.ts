@@ -3,7 +3,7 @@
  * after (class k's row uses prototype assignment[k]), the similar classes (same superclass, or
  * most similar by data) that ended far apart, and how each class's accuracy changed.
  */
-import { gramMatrix } from './classSimilarity.ts';
+import { gramMatrix } from '../labellings/classSimilarity.ts';
 
 /** K x K cosines between the prototypes of classes i and j under an assignment. */
 export function classGram(

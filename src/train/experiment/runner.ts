@@ -1,16 +1,21 @@
 /**
  * Runs an experiment's planned runs one after another on one data set: fast-mode features are
  * computed once and shared (every run sees the same inputs), prototypes are made per run from
- * (method, N, n, seed), and each run trains with its labelling (src/train/labelling). Results
- * arrive one run at a time, so charts and storage can follow along.
+ * (method, N, n, seed), and each run is an ordinary training run (../trainer.ts) with its
+ * labelling, driven by the one epoch driver (../drive.ts). Results arrive one run at a time, so
+ * charts and storage can follow along.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { runMethod } from '../../core/methods/registry.ts';
 import { separationMetrics } from '../../core/metrics/separation.ts';
-import { computeFeatures } from '../pipelines/fastPipeline.ts';
-import type { FastFeatures, TrainSplit } from '../types.ts';
-import { runLabelled } from './labelledRun.ts';
-import type { LabellingOptions, PlannedRun, RunResult } from './types.ts';
+import type { TrainCheckpoint } from '../checkpoint.ts';
+import { trainEpochs } from '../drive.ts';
+import type { LabellingOptions } from '../labellings/options.ts';
+import { runLeak, tensorLeak } from '../leak.ts';
+import { computeFeatures, FEATURE_SEED } from '../pipelines/fastPipeline.ts';
+import { createTrainer } from '../trainer.ts';
+import type { EpochReport, FastFeatures, TrainSplit } from '../types.ts';
+import type { PlannedRun, RunResult } from './types.ts';
 
 export interface ExperimentData {
   readonly train: TrainSplit;
@@ -35,15 +40,20 @@ export type ExperimentProgress =
 export interface ExperimentHooks {
   onProgress?(p: ExperimentProgress): void;
   onResult?(r: RunResult): void;
+  /**
+   * The running run's state after each of its epochs (to go on after a lost device); `final`
+   * for its trained weights after the last.
+   */
+  onCheckpoint?(key: string, checkpoint: TrainCheckpoint, final: boolean): void;
   shouldStop?(): boolean;
+  /** Wraps every wait on the backend (a host races them against a lost device). */
+  guard?<T>(work: Promise<T>): Promise<T>;
 }
-
-/** The seed the shared feature stage is fitted with (the same for every run and seed). */
-export const FEATURE_SEED = 0;
 
 /**
  * Runs `runs` (usually remainingRuns of a plan); resolves with the results of those that
- * finished (fewer when stopped). `features` may be passed in to reuse ones already computed.
+ * finished (fewer when stopped). `features` may be passed in to reuse ones already computed;
+ * `resume` goes on with the first run from its checkpoint.
  */
 export async function runExperiment(
   tf: typeof TF,
@@ -53,6 +63,7 @@ export async function runExperiment(
   labellingOptions: LabellingOptions,
   hooks: ExperimentHooks = {},
   features: FastFeatures | null = null,
+  resume?: TrainCheckpoint,
 ): Promise<RunResult[]> {
   const K = data.classNames.length;
   let shared = features;
@@ -74,32 +85,53 @@ export async function runExperiment(
     const start = performance.now();
     const made = runMethod({ method: run.method, N: K, n, seed: run.seed });
     const separation = separationMetrics({ codebook: made.codebook, binary: made.binary });
-    const outcome = await runLabelled(
-      tf,
-      {
-        train: data.train,
-        test: data.test,
-        classCount: K,
-        prototypes: { N: K, n, data: made.codebook.data },
-        config: run.config,
-        features: run.config.mode === 'fast' ? (shared ?? undefined) : undefined,
-        labelling: run.labelling,
-        options: labellingOptions,
-        coarseOfClass: data.coarseOfClass,
-      },
-      {
-        shouldStop: hooks.shouldStop,
-        onBatch: (epoch, batch, batches) =>
-          hooks.onProgress?.({
-            stage: 'run',
-            key: run.key,
-            index: i,
-            count: runs.length,
-            fraction: (epoch * batches + batch + 1) / (run.config.epochs * batches),
-          }),
-      },
-    );
-    if (outcome === null) break;
+    const tensorsBefore = tf.memory().numTensors;
+    const trainer = createTrainer(tf, {
+      train: data.train,
+      test: data.test,
+      classCount: K,
+      prototypes: { N: K, n, data: made.codebook.data },
+      config: { ...run.config, labelling: run.labelling },
+      features: run.config.mode === 'fast' ? (shared ?? undefined) : undefined,
+      labellingOptions,
+      coarseOfClass: data.coarseOfClass,
+    });
+    let first: EpochReport | null = null;
+    let leak: string | null = null;
+    let last: EpochReport | null;
+    try {
+      last = await trainEpochs(
+        trainer,
+        {
+          shouldStop: hooks.shouldStop,
+          guard: hooks.guard,
+          onBatch: (r) =>
+            hooks.onProgress?.({
+              stage: 'run',
+              key: run.key,
+              index: i,
+              count: runs.length,
+              fraction:
+                (r.epoch * r.batchesPerEpoch + r.batch + 1) /
+                (run.config.epochs * r.batchesPerEpoch),
+            }),
+          onEpoch(r) {
+            first ??= r;
+            leak ??= tensorLeak(first, r);
+          },
+          onCheckpoint: hooks.onCheckpoint && ((c) => hooks.onCheckpoint?.(run.key, c, false)),
+        },
+        i === 0 ? resume : undefined,
+      );
+      if (last !== null && hooks.onCheckpoint) {
+        const guard = hooks.guard ?? (<T>(work: Promise<T>) => work);
+        hooks.onCheckpoint(run.key, await guard(trainer.checkpoint()), true);
+      }
+    } finally {
+      trainer.dispose();
+    }
+    if (last === null) break;
+    leak ??= runLeak(tensorsBefore, tf.memory().numTensors);
     const result: RunResult = {
       key: run.key,
       method: run.method,
@@ -107,16 +139,17 @@ export async function runExperiment(
       seed: run.seed,
       N: K,
       n,
-      testAccuracy: outcome.testAccuracy,
-      trainAccuracy: outcome.trainAccuracy,
-      perClassAccuracy: outcome.perClassAccuracy,
+      testAccuracy: last.testAccuracy,
+      trainAccuracy: last.trainAccuracy,
+      perClassAccuracy: last.perClassAccuracy,
       maxCosine: separation.maxCosine,
       minAngleDeg: separation.minAngleDeg,
       meanCosine: separation.meanCosine,
-      assignment: Array.from(outcome.assignment),
-      epochs: outcome.epochs,
+      assignment: Array.from(last.assignment ?? []),
+      epochs: last.epoch,
       prototypes: Array.from(made.codebook.data),
       timeMs: performance.now() - start,
+      ...(leak ? { leak } : {}),
     };
     results.push(result);
     hooks.onResult?.(result);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mean, sampleStd, summarise } from './stats.ts';
 import { makeRun as run } from './runFixture.ts';
+import { mean, sampleStd, summarise } from './stats.ts';
 
 describe('summary statistics', () => {
   it('mean and sample standard deviation (n - 1) exactly', () => {

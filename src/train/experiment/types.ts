@@ -3,35 +3,15 @@
  * with the same training budget for every run, so accuracy can be set against separation.
  * Plain data only (it is stored in IndexedDB, sent to a worker and written as JSON).
  */
-import type { LabellingName } from '../../core/labelling/index.ts';
+import type { LabellingOptions } from '../labellings/options.ts';
+import type { LabellingName } from '../labellings/registry.ts';
 import type { TrainConfig } from '../types.ts';
 
-/** Where the class similarity for the `structure` labelling comes from. */
-export type StructureSource = 'auto' | 'data' | 'superclass';
-
-/** Settings of the training-time labellings (src/train/labelling). */
-export interface LabellingOptions {
-  /** `hungarian`: epochs of warm-up (free class directions) before the one-off assignment. */
-  readonly warmupEpochs: number;
-  /** `sinkhorn`: temperature at the first and at the last epoch (geometric in between). */
-  readonly sinkhornStart: number;
-  readonly sinkhornEnd: number;
-  /** `autoshuffle`: weight of the permutation penalty at the last epoch (rises linearly from 0). */
-  readonly penaltyWeight: number;
-  /** Adam's learning rate for the permutation's own parameters. */
-  readonly permutationLearningRate: number;
-  /** `structure`: superclasses when the data has them (auto), or class-mean similarity. */
-  readonly structureSource: StructureSource;
-}
-
-export const DEFAULT_LABELLING_OPTIONS: LabellingOptions = {
-  warmupEpochs: 1,
-  sinkhornStart: 1,
-  sinkhornEnd: 0.02,
-  penaltyWeight: 0.05,
-  permutationLearningRate: 0.05,
-  structureSource: 'auto',
-};
+export {
+  DEFAULT_LABELLING_OPTIONS,
+  type LabellingOptions,
+  type StructureSource,
+} from '../labellings/options.ts';
 
 export interface ExperimentSpec {
   /** What the user called it (shown in lists). */
@@ -90,6 +70,8 @@ export interface RunResult {
   readonly prototypes: readonly number[];
   /** Milliseconds of this run (prototypes, labelling, training, evaluation; not shared features). */
   readonly timeMs: number;
+  /** The tensor-count check's sentence when the run leaked (absent when it did not). */
+  readonly leak?: string;
 }
 
 /** One row of the summary: a method and labelling over its seeds. */

@@ -80,6 +80,12 @@ export async function computeFeatures(
   };
 }
 
+/**
+ * The seed the feature stage is fitted with, whatever the run's seed: features belong to the
+ * data, so every run on the same images sees the same ones (an experiment computes them once).
+ */
+export const FEATURE_SEED = 0;
+
 export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
   const { config } = input;
   const width = input.features?.width ?? featureCount(FAST_FEATURES);
@@ -95,6 +101,7 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
   let trainX: TF.Tensor2D | null = null;
   let testX: TF.Tensor2D | null = null;
   let mirrored = false;
+  let trainRows: Float32Array | null = null;
   const ready = (split: 'train' | 'test'): TF.Tensor2D => {
     const x = split === 'train' ? trainX : testX;
     if (x === null)
@@ -112,7 +119,7 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
           tf,
           input.train,
           input.test,
-          config.seed,
+          FEATURE_SEED,
           onProgress,
           shouldStop,
         );
@@ -134,6 +141,7 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
         );
       }
       mirrored = flipped !== undefined;
+      trainRows = features.train;
       trainX = tf.tidy(() => {
         const plain = tf.tensor2d(features.train, [input.train.count, width]);
         return flipped === undefined
@@ -154,12 +162,14 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
     rows(split, start, end) {
       return tf.slice(ready(split), [start, 0], [end - start, -1]);
     },
+    trainFeatures: () => (trainRows === null ? null : { rows: trainRows, width }),
     dispose() {
       network.dispose();
       trainX?.dispose();
       testX?.dispose();
       trainX = null;
       testX = null;
+      trainRows = null;
     },
   };
 }

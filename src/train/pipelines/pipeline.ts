@@ -17,6 +17,8 @@ export interface Pipeline {
   trainInput(indices: Int32Array, rng: Random): TF.Tensor;
   /** Input tensor of images start..end-1 of a split, unaugmented. Call inside a tidy. */
   rows(split: 'train' | 'test', start: number, end: number): TF.Tensor;
+  /** The training images' input features (count x width), where the mode has them. */
+  trainFeatures?(): { rows: Float32Array; width: number } | null;
   dispose(): void;
 }
 
@@ -25,6 +27,10 @@ export function subSeed(seed: number, stream: number): number {
   return seed + stream * 2 ** 32;
 }
 
-export const SEED_STREAMS = { shuffle: 0, augment: 1, init: 2, features: 3 } as const;
-/** Streams per epoch-dependent family (augment + SEED_STREAM_COUNT * epoch stays apart from the rest). */
+/**
+ * Streams per epoch-dependent family: augmentation draws stream augment + SEED_STREAM_COUNT *
+ * epoch, a new one each epoch, so a run restored at an epoch boundary draws exactly what an
+ * uninterrupted one would. The labelling stream, 7, is one no augmentation stream (1, 5, 9, ...) reaches.
+ */
+export const SEED_STREAMS = { shuffle: 0, augment: 1, init: 2, features: 3, labelling: 7 } as const;
 export const SEED_STREAM_COUNT = 4;

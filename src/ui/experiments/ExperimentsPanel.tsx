@@ -3,8 +3,8 @@
  * accuracy against separation fill in, cancel, resume after a reload, export.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { LABELLINGS, type LabellingName } from '../../core/labelling/index.ts';
 import { METHODS } from '../../core/methods/registry.ts';
+import { useData, useExperiments, useLabStores } from '../../state/labContext.ts';
 import { resultsToCsv } from '../../train/experiment/csv.ts';
 import { ExperimentSpecError, planRuns } from '../../train/experiment/plan.ts';
 import { PRESETS } from '../../train/experiment/presets.ts';
@@ -16,10 +16,9 @@ import {
   SEPARATION_METRICS,
   type SeparationMetricName,
 } from '../../train/experiment/types.ts';
+import { LABELLINGS, type LabellingName } from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
-import { useData } from '../data/dataStore.ts';
 import { experimentDataOf } from './dataOf.ts';
-import { experiments, initExperiments, useExperiments } from './experimentsStore.ts';
 import { download, svgText, svgToPng } from './exportChart.ts';
 import { RelabelViews } from './RelabelViews.tsx';
 import { Scatter } from './Scatter.tsx';
@@ -27,6 +26,7 @@ import { Scatter } from './Scatter.tsx';
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : '–');
 
 function SpecForm() {
+  const { experiments } = useLabStores();
   const subset = useData((s) => s.subset);
   const dataset = useData((s) => s.dataset);
   const [spec, setSpec] = useState<ExperimentSpec>(PRESETS[1].spec);
@@ -101,19 +101,19 @@ function SpecForm() {
       <fieldset>
         <legend>Labellings</legend>
         {LABELLINGS.map((l) => (
-          <label key={l.name} className="exp-check" title={l.description}>
+          <label key={l.id} className="exp-check" title={l.description}>
             <input
               type="checkbox"
-              name={`labelling-${l.name}`}
-              checked={spec.labellings.includes(l.name)}
+              name={`labelling-${l.id}`}
+              checked={spec.labellings.includes(l.id)}
               onChange={() =>
                 setSpec({
                   ...spec,
-                  labellings: toggle<LabellingName>(spec.labellings, l.name),
+                  labellings: toggle<LabellingName>(spec.labellings, l.id),
                 })
               }
             />
-            {l.name}
+            {l.label}
           </label>
         ))}
       </fieldset>
@@ -203,6 +203,7 @@ function SpecForm() {
 }
 
 function ExperimentList() {
+  const { experiments } = useLabStores();
   const list = useExperiments((s) => s.experiments);
   const results = useExperiments((s) => s.results);
   const running = useExperiments((s) => s.running);
@@ -371,7 +372,8 @@ function ExperimentDetail() {
 }
 
 export function ExperimentsPanel() {
-  useEffect(initExperiments, []);
+  const { experiments } = useLabStores();
+  useEffect(() => void experiments.init(), [experiments]);
   const message = useExperiments((s) => s.message);
   const loaded = useExperiments((s) => s.loaded);
   return (

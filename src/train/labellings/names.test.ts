@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeLabelling,
-  isLabellingName,
-  LABELLING_NAMES,
-  parseLabellingName,
-} from './labellingNames.ts';
+import { isLabellingName, LABELLING_NAMES, LABELLINGS, parseLabellingName } from './registry.ts';
 
 describe('labelling names', () => {
-  it('lists the seven labellings of issue 7 in menu order', () => {
+  it('lists every labelling once, in menu order, each with words for people', () => {
     expect(LABELLING_NAMES).toEqual([
       'identity',
       'random',
       'hungarian',
+      'hungarian-free',
       'hungarian-epoch',
       'sinkhorn',
       'autoshuffle',
       'structure',
     ]);
-    for (const name of LABELLING_NAMES) expect(describeLabelling(name).length).toBeGreaterThan(10);
+    for (const l of LABELLINGS) {
+      expect(l.label.length, l.id).toBeGreaterThan(3);
+      expect(l.description.length, l.id).toBeGreaterThan(10);
+      expect(l.description.length, l.id).toBeLessThanOrEqual(80); // one line of --help
+    }
   });
 
   it('parses every valid name to itself', () => {
@@ -26,7 +26,7 @@ describe('labelling names', () => {
 
   it('rejects unknown names, listing the valid ones', () => {
     expect(() => parseLabellingName('Hungarian')).toThrow(
-      'unknown labelling "Hungarian" (allowed: identity, random, hungarian, hungarian-epoch, sinkhorn, autoshuffle, structure)',
+      `unknown labelling "Hungarian" (allowed: ${LABELLING_NAMES.join(', ')})`,
     );
     expect(() => parseLabellingName('')).toThrow(RangeError);
     expect(isLabellingName('sinkhorn')).toBe(true);

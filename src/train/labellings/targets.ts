@@ -1,7 +1,8 @@
 /**
- * Where each class's training target comes from, per labelling. A source gives the K x n class
- * prototypes (a tensor that may depend on its own trainable variables, so a learned permutation
- * trains with the network), an optional penalty, and the hard rows used for decoding.
+ * Where each class's training target comes from (the labellings of registry.ts build these). A
+ * ClassTargets gives the K x n class prototypes (a tensor that may depend on its own trainable
+ * variables, so a learned permutation trains with the network), an optional penalty, and the
+ * hard rows used for decoding.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import {
@@ -11,12 +12,12 @@ import {
 } from '../../core/labelling/index.ts';
 import type { Random } from '../../core/math/random.ts';
 
-export interface ClassPrototypeSource {
+export interface ClassTargets {
   /** K x n targets of the classes (call inside a tidy / gradient scope). */
   classPrototypes(): TF.Tensor2D;
   /** Added to the loss (inside the gradient scope); null when the source has none. */
   penalty(): TF.Scalar | null;
-  /** The source's own trainable variables (trained at the permutation's learning rate). */
+  /** Its own trainable variables (trained at the permutation's learning rate, checkpointed). */
   readonly variables: TF.Variable[];
   /** Called before every epoch (temperatures, penalty weights). */
   setEpoch(epoch: number): void;
@@ -26,6 +27,8 @@ export interface ClassPrototypeSource {
   decodeRows(): Promise<Float64Array>;
   /** The hard class -> prototype assignment now (null while there is none, e.g. in a warm-up). */
   assignment(): Promise<Int32Array | null>;
+  /** Replaces a fixed assignment (null for targets that learn theirs). */
+  readonly set: ((assignment: Int32Array) => void) | null;
   dispose(): void;
 }
 
@@ -44,7 +47,7 @@ export function fixedSource(
   prototypes: Float64Array,
   n: number,
   initial: Int32Array,
-): ClassPrototypeSource & { set(assignment: Int32Array): void } {
+): ClassTargets {
   let current = Int32Array.from(initial);
   let rows = tf.tensor2d(Float32Array.from(rowsOf(prototypes, n, current)), [current.length, n]);
   return {
@@ -55,7 +58,7 @@ export function fixedSource(
     async afterStep() {},
     decodeRows: async () => rowsOf(prototypes, n, current),
     assignment: async () => Int32Array.from(current),
-    set(assignment) {
+    set(assignment: Int32Array) {
       current = Int32Array.from(assignment);
       rows.dispose();
       rows = tf.tensor2d(Float32Array.from(rowsOf(prototypes, n, current)), [current.length, n]);
@@ -74,7 +77,7 @@ export function freeSource(
   n: number,
   rng: Random,
   name: string,
-): ClassPrototypeSource {
+): ClassTargets {
   const start = new Float32Array(classes * n);
   for (let i = 0; i < start.length; i++) start[i] = rng.normal();
   // In a tidy: tf.variable copies, so the starting tensor must not outlive it.
@@ -94,6 +97,7 @@ export function freeSource(
       return data;
     },
     assignment: async () => null,
+    set: null,
     dispose: () => v.dispose(),
   };
 }
@@ -126,7 +130,7 @@ export function sinkhornSource(
   epochs: number,
   schedule: { start: number; end: number },
   name: string,
-): ClassPrototypeSource {
+): ClassTargets {
   const C = tf.tensor2d(Float32Array.from(prototypes), [size, n]);
   const L = tf.tidy(() =>
     tf.variable(tf.tensor2d(Float32Array.from(initialLogits), [size, size]), true, name),
@@ -149,6 +153,7 @@ export function sinkhornSource(
     async afterStep() {},
     decodeRows: async () => rowsOf(prototypes, n, await hard()),
     assignment: hard,
+    set: null,
     dispose() {
       C.dispose();
       L.dispose();
@@ -170,7 +175,7 @@ export function autoshuffleSource(
   epochs: number,
   weight: number,
   name: string,
-): ClassPrototypeSource {
+): ClassTargets {
   const C = tf.tensor2d(Float32Array.from(prototypes), [size, n]);
   const M = tf.tidy(() =>
     tf.variable(tf.tensor2d(Float32Array.from(initial), [size, size]), true, name),
@@ -200,6 +205,7 @@ export function autoshuffleSource(
     },
     decodeRows: async () => rowsOf(prototypes, n, await hard()),
     assignment: hard,
+    set: null,
     dispose() {
       C.dispose();
       M.dispose();
