@@ -1,17 +1,18 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { EmbedContext, type EmbedInfo } from '../scene/embedInfo.ts';
 import { SphereScene } from '../scene/SphereScene.tsx';
 import { Controls } from '../ui/Controls.tsx';
 import { RunControls } from '../ui/controls/RunControls.tsx';
 import { DataPanel } from '../ui/data/DataPanel.tsx';
 import { ExportMenu } from '../ui/export/ExportMenu.tsx';
+import type { PanelId } from '../ui/export/embedCode.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { AnalysisSection } from '../ui/panels/AnalysisSection.tsx';
 import { FileLoader } from '../ui/panels/FileLoader.tsx';
 import { MetricsPanel } from '../ui/panels/MetricsPanel.tsx';
 import { ViewSwitcher } from '../ui/ViewSwitcher.tsx';
-import { EmbedContext, type EmbedInfo } from './context.ts';
 import { hideCss } from './hide.ts';
-import type { EmbedOptions, PanelId } from './options.ts';
+import type { EmbedOptions } from './options.ts';
 import './embed.css';
 
 function Panel({ id }: { readonly id: PanelId }) {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createDataStore } from '../state/dataSlice.ts';
-import { createInProcessRunner } from '../state/runner.ts';
-import { createLabStore } from '../state/store.ts';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
+import { createDataStore } from '../state/dataStore.ts';
+import { createLabStore } from '../state/labStore.ts';
 import { cifar10Archive, nodeLoader } from '../state/testing/nodeData.ts';
-import { createTrainingStores } from '../state/training.ts';
+import { createTrainStores } from '../state/trainStore.ts';
 import { applyHash, stateHash } from '../state/urlSync.ts';
 import { applyCommand, type EmbedCommand, isLabMessage, parseCommand } from './commands.ts';
 
 async function store(hash = 'method=kasarla&N=4&n=3') {
-  const s = createLabStore(createInProcessRunner());
+  const s = createLabStore(inProcessOptimiserJobs());
   applyHash(s, hash);
   await Promise.resolve();
   return s;
@@ -44,12 +44,12 @@ describe('embed commands', () => {
 
   it('changes only the settings it names: training settings and the subset stay', async () => {
     const s = await store();
-    const { store: training } = createTrainingStores(() => {
+    const { store: train } = createTrainStores(() => {
       throw new Error('no training in this test');
     });
     const data = createDataStore(nodeLoader);
     await data.getState().loadFiles([cifar10Archive], []);
-    const stores = { training, data };
+    const stores = { train, data };
     const set = (settings: Record<string, string | number>) =>
       applyCommand(s, command({ type: 'hypersphere-lab:set', settings } as never), stores);
     expect(set({ 'train.epochs': 7, 'data.classes': 'cat,dog', 'data.train': 4 })).toMatchObject({
@@ -62,7 +62,7 @@ describe('embed commands', () => {
       ok: true,
       hash: 'method=kasarla&N=5&n=3&seed=0&view=s2&data.classes=cat,dog&data.train=4&train.epochs=7',
     });
-    expect(training.getState().settings.epochs).toBe(7);
+    expect(train.getState().settings.epochs).toBe(7);
     expect(data.getState().subset?.train.count).toBe(8);
     expect(set({ 'data.train': 'many' })).toMatchObject({ ok: false });
     expect(data.getState().subset?.train.count).toBe(8);

@@ -1,9 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParamValue } from '../core/methods/types.ts';
-import type { DataSlice } from '../state/dataSlice.ts';
+import type { DataState } from '../state/dataStore.ts';
+import type { LabState } from '../state/labState.ts';
 import { methodSettings, SETTINGS, type Setting, type SettingValue } from '../state/settings.ts';
-import { type TrainingState, trainingStore } from '../state/training.ts';
-import type { LabState } from '../state/types.ts';
+import type { TrainState } from '../state/trainStore.ts';
 import { parseHash, readSetting } from '../state/urlHash.ts';
 import { applyHash, currentValues, stateHash } from '../state/urlSync.ts';
 
@@ -27,8 +27,8 @@ export type EmbedCommand =
 
 /** The stores a command acts on besides the lab's: training settings, and the data subset. */
 export interface CommandStores {
-  readonly training?: StoreApi<TrainingState>;
-  readonly data?: StoreApi<DataSlice>;
+  readonly train?: StoreApi<TrainState>;
+  readonly data?: StoreApi<DataState>;
 }
 
 export type Outcome =
@@ -83,10 +83,10 @@ function strictValue(setting: Setting, value: SettingValue): SettingValue | stri
 function hashAfter(
   state: LabState,
   settings: Readonly<Record<string, SettingValue>>,
-  stores: Required<Pick<CommandStores, 'training'>> & CommandStores,
+  stores: CommandStores,
 ): string | string[] {
   // Every setting as it is now (training and subset too), so a command changes only what it names.
-  const values = currentValues(state, stores.training.getState().settings, stores.data);
+  const values = currentValues(state, stores.train?.getState().settings, stores.data);
   const problems: string[] = [];
   const byKey = new Map(SETTINGS.map((s) => [s.key, s]));
   for (const [key, value] of Object.entries(settings)) {
@@ -131,17 +131,16 @@ export function applyCommand(
   stores: CommandStores = {},
 ): Outcome {
   const state = store.getState();
-  const training = stores.training ?? trainingStore;
-  const { data } = stores;
+  const { train, data } = stores;
   switch (command.type) {
     case 'hypersphere-lab:set': {
       let hash: string | string[];
       if (command.hash !== undefined) {
         const notices = parseHash(command.hash).notices;
         hash = notices.length ? [...notices] : command.hash;
-      } else hash = hashAfter(state, command.settings ?? {}, { training, data });
+      } else hash = hashAfter(state, command.settings ?? {}, stores);
       if (Array.isArray(hash)) return { ok: false, error: `set: ${hash.join(' ')}` };
-      applyHash(store, hash, training, data);
+      applyHash(store, hash, train, data);
       break;
     }
     case 'hypersphere-lab:run':
@@ -154,5 +153,5 @@ export function applyCommand(
     case 'hypersphere-lab:get':
       break;
   }
-  return { ok: true, hash: stateHash(store.getState(), training.getState().settings, data) };
+  return { ok: true, hash: stateHash(store.getState(), train?.getState().settings, data) };
 }

@@ -1,15 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { StoreApi } from 'zustand/vanilla';
-import { createDataStore } from '../state/dataSlice.ts';
+import { createLabStores, LabContext, type LabStores } from '../state/labContext.ts';
 import { SETTINGS } from '../state/settings.ts';
-import { createLabStore, LabStoreContext } from '../state/store.ts';
-import { trainingStore } from '../state/training.ts';
-import type { LabState } from '../state/types.ts';
 import { serialiseHash } from '../state/urlHash.ts';
 import { applyHash, currentValues, stateHash } from '../state/urlSync.ts';
-import { DataStoreContext } from '../ui/data/dataStore.ts';
-import { workerLoader } from '../ui/data/loaderClient.ts';
 import { applyCommand, type Outcome } from './commands.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import { listenForCommands } from './listener.ts';
@@ -17,7 +11,7 @@ import { type EmbedOptions, parseEmbedOptions } from './options.ts';
 
 /**
  * `<hypersphere-lab method="kasarla" classes="4" dim="3" panels="scene,metrics">`: a lab inside
- * any page. Each element has its own store (and its own workers), so several live side by side.
+ * any page. Each element has its own stores (and its own workers), so several live side by side.
  * Attributes are read like a link (forgiving: a bad value falls back and says so in a notice);
  * changing one later changes that setting only. See docs/embedding.md.
  */
@@ -57,16 +51,15 @@ let instances = 0;
 export class HypersphereLabElement extends HTMLElement {
   static observedAttributes = [...Object.keys(KEY_OF_ATTRIBUTE), ...OPTION_ATTRIBUTES];
 
-  #store: StoreApi<LabState> | null = null;
+  #stores: LabStores | null = null;
   #root: Root | null = null;
   #stopListening: () => void = () => {};
   readonly #scope = `lab-${++instances}`;
 
   /** The lab's state as a link hash (without #). */
   get hash(): string {
-    return this.#store
-      ? stateHash(this.#store.getState(), trainingStore.getState().settings, this.#data)
-      : '';
+    const s = this.#stores;
+    return s ? stateHash(s.lab.getState(), s.train.getState().settings, s.data) : '';
   }
 
   /** The same commands as postMessage (strict): set settings, run, pause. */
@@ -81,8 +74,9 @@ export class HypersphereLabElement extends HTMLElement {
   }
 
   #command(command: Parameters<typeof applyCommand>[1]): Outcome {
-    if (!this.#store) return { ok: false, error: 'the element is not on a page' };
-    return applyCommand(this.#store, command);
+    const s = this.#stores;
+    if (!s) return { ok: false, error: 'the element is not on a page' };
+    return applyCommand(s.lab, command, s);
   }
 
   /** The hash the attributes describe (settings left out take their defaults). */
@@ -107,37 +101,34 @@ export class HypersphereLabElement extends HTMLElement {
   }
 
   #render(): void {
-    const store = this.#store;
-    if (!store || !this.#root) return;
+    const stores = this.#stores;
+    if (!stores || !this.#root) return;
     const options = this.#options();
     for (const notice of options.notices)
       console.info(`hypersphere-lab#${this.id || this.#scope}: ${notice}`);
     this.#stopListening();
     this.#stopListening = listenForCommands({
-      store,
-      data: this.#data,
+      store: stores.lab,
+      train: stores.train,
+      data: stores.data,
       origins: options.origins,
       id: this.id || null,
     });
     this.#root.render(
       <StrictMode>
-        <LabStoreContext value={store}>
-          <DataStoreContext value={this.#data}>
-            <EmbedApp options={options} kind="element" scope={this.#scope} />
-          </DataStoreContext>
-        </LabStoreContext>
+        <LabContext value={stores}>
+          <EmbedApp options={options} kind="element" scope={this.#scope} />
+        </LabContext>
       </StrictMode>,
     );
   }
 
-  readonly #data = createDataStore(workerLoader);
-
   connectedCallback(): void {
     if (this.#root) return;
-    const store = createLabStore();
+    const stores = createLabStores();
     // Before the store's first microtask, so the first prototypes are the attributes' ones.
-    applyHash(store, this.#attributeHash(), trainingStore, this.#data);
-    this.#store = store;
+    applyHash(stores.lab, this.#attributeHash(), stores.train, stores.data);
+    this.#stores = stores;
     const container = document.createElement('div');
     this.append(container);
     this.#root = createRoot(container);
@@ -149,17 +140,17 @@ export class HypersphereLabElement extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected || !this.#root) return;
       this.#stopListening();
-      this.#store?.getState().cancelJob();
+      this.#stores?.lab.getState().cancelJob();
       this.#root.unmount();
       this.#root = null;
-      this.#store = null;
+      this.#stores = null;
       this.replaceChildren();
     });
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    const store = this.#store;
-    if (!store || old === value) return;
+    const stores = this.#stores;
+    if (!stores || old === value) return;
     const key = KEY_OF_ATTRIBUTE[name];
     if (!key) {
       this.#render();
@@ -167,14 +158,15 @@ export class HypersphereLabElement extends HTMLElement {
     }
     // Only this setting changes; what the user did with the others (training and subset
     // included) stays.
+    const { lab: store, train, data } = stores;
     const state = store.getState();
-    const values = currentValues(state, trainingStore.getState().settings, this.#data);
+    const values = currentValues(state, train.getState().settings, data);
     if (value === null) delete values[key];
     else values[key] = value;
     const sameMethod = String(values.method) === state.request.method;
     const params = sameMethod ? state.request.params : {};
     // The attribute's text goes through the forgiving reader, so a bad value gets a notice.
-    applyHash(store, serialiseHash(values, params), trainingStore, this.#data);
+    applyHash(store, serialiseHash(values, params), train, data);
   }
 }
 

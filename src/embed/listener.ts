@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { LabState } from '../state/types.ts';
+import type { LabState } from '../state/labState.ts';
 import {
   applyCommand,
   type CommandStores,
@@ -28,7 +28,7 @@ export interface ListenOptions extends CommandStores {
  */
 export function listenForCommands({
   store,
-  training,
+  train,
   data: dataStore,
   origins,
   id = null,
@@ -50,7 +50,7 @@ export function listenForCommands({
     const outcome =
       'error' in command
         ? { ok: false as const, error: command.error }
-        : applyCommand(store, command, { training, data: dataStore });
+        : applyCommand(store, command, { train, data: dataStore });
     const reply = outcome.ok
       ? { type: `${PREFIX}state`, hash: outcome.hash, ...(id ? { target: id } : {}) }
       : { type: `${PREFIX}error`, message: outcome.error, ...(id ? { target: id } : {}) };

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PANELS } from '../ui/export/embedCode.ts';
 import { hideCss } from './hide.ts';
-import {
-  addressPairs,
-  DEFAULT_PANELS,
-  isEmbedKey,
-  normaliseOrigin,
-  parseEmbedOptions,
-} from './options.ts';
+import { addressPairs, isEmbedKey, normaliseOrigin, parseEmbedOptions } from './options.ts';
 
 const parse = (query: string, hash = '', embedded = false) =>
   parseEmbedOptions([...addressPairs(query), ...addressPairs(hash)], embedded);

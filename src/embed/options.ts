@@ -1,3 +1,4 @@
+import { DEFAULT_PANELS, PANEL_IDS, type PanelId } from '../ui/export/embedCode.ts';
 import { hideableKeys, isHideable } from './hide.ts';
 
 /**
@@ -6,23 +7,6 @@ import { hideableKeys, isHideable } from './hide.ts';
  * the hash) or from a `<hypersphere-lab>` element's attributes (`panels`, `hide`, `origins`).
  * Reading never fails: a value that cannot be used is dropped and leaves a notice in words.
  */
-
-/** The parts of the lab an embed can show, in the order the page shows them by default. */
-export const PANEL_IDS = [
-  'scene',
-  'views',
-  'metrics',
-  'controls',
-  'run',
-  'file',
-  'data',
-  'analysis',
-  'export',
-] as const;
-export type PanelId = (typeof PANEL_IDS)[number];
-
-/** What an embed shows when `panels` is not given. */
-export const DEFAULT_PANELS: readonly PanelId[] = ['scene', 'metrics'];
 
 export interface EmbedOptions {
   readonly embedded: boolean;

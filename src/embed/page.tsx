@@ -1,12 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { StoreApi } from 'zustand/vanilla';
 import { installDebugHook } from '../state/debugHook.ts';
-import { labStore } from '../state/store.ts';
-import { trainingStore } from '../state/training.ts';
-import type { LabState } from '../state/types.ts';
+import { LabContext, type LabStores } from '../state/labContext.ts';
 import { startUrlSync } from '../state/urlSync.ts';
-import { dataStore } from '../ui/data/dataStore.ts';
 import { EmbedApp } from './EmbedApp.tsx';
 import { listenForCommands } from './listener.ts';
 import { addressPairs, type EmbedOptions, isEmbedKey, parseEmbedOptions } from './options.ts';
@@ -38,20 +34,19 @@ function moveFlagsToQuery(win: Window): void {
  * The `?embed` page (meant for an iframe): the state still lives in the hash, only the chosen
  * panels show, the height goes to the parent, and commands from the allowed origins are obeyed.
  */
-export function startEmbedPage(
-  root: HTMLElement,
-  options: EmbedOptions,
-  store: StoreApi<LabState> = labStore,
-): void {
+export function startEmbedPage(root: HTMLElement, options: EmbedOptions, stores: LabStores): void {
+  const { lab: store, train, data } = stores;
   moveFlagsToQuery(window);
   document.documentElement.dataset.embed = 'iframe';
-  startUrlSync(store, window, trainingStore, dataStore);
-  installDebugHook(store, window, dataStore);
+  startUrlSync(store, window, train, data);
+  installDebugHook(stores, window);
   for (const notice of options.notices) console.info(`hypersphere-lab: ${notice}`);
-  listenForCommands({ store, data: dataStore, origins: options.origins });
+  listenForCommands({ store, train, data, origins: options.origins });
   createRoot(root).render(
     <StrictMode>
-      <EmbedApp options={options} kind="iframe" scope="page" />
+      <LabContext value={stores}>
+        <EmbedApp options={options} kind="iframe" scope="page" />
+      </LabContext>
     </StrictMode>,
   );
   reportHeight(root);

@@ -1,6 +1,6 @@
-import type { CifarDataset } from '../../data/dataset.ts';
-import type { LoaderReply, LoaderRequest } from '../../data/loaderProtocol.ts';
-import type { SubsetRequest } from '../../data/subset.ts';
+import type { CifarDataset } from '../data/dataset.ts';
+import type { SubsetRequest } from '../data/subset.ts';
+import type { LoaderReply, LoaderRequest } from './cifarLoaderProtocol.ts';
 
 export type LoadOutcome =
   | {
@@ -37,7 +37,7 @@ export function outcomeOf(reply: Exclude<LoaderReply, { kind: 'progress' }>): Lo
 
 /** Loads in a fresh module worker; cancel() terminates it at once. */
 export const workerLoader: CifarLoader = (request, onProgress) => {
-  const worker = new Worker(new URL('../../workers/cifarLoader.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../workers/cifarLoader.worker.ts', import.meta.url), {
     type: 'module',
     name: 'cifar-loader',
   });

@@ -1,8 +1,8 @@
-import { transferables, withContiguousPixels } from './dataset.ts';
-import { loadDefaultSubset } from './defaultSubset.ts';
-import { DataError } from './errors.ts';
-import { loadCifar } from './load.ts';
-import type { LoaderReply, LoaderRequest } from './loaderProtocol.ts';
+import { transferables, withContiguousPixels } from '../data/dataset.ts';
+import { loadDefaultSubset } from '../data/defaultSubset.ts';
+import { DataError } from '../data/errors.ts';
+import { loadCifar } from '../data/load.ts';
+import type { LoaderReply, LoaderRequest } from './cifarLoaderProtocol.ts';
 
 /**
  * Runs one load for the worker and reports through `post` (progress at most every 50 ms, then

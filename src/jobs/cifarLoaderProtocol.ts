@@ -1,6 +1,6 @@
-import type { CifarDataset } from './dataset.ts';
-import type { CifarFormat } from './formats.ts';
-import type { SubsetRequest } from './subset.ts';
+import type { CifarDataset } from '../data/dataset.ts';
+import type { CifarFormat } from '../data/formats.ts';
+import type { SubsetRequest } from '../data/subset.ts';
 
 /** Messages to the CIFAR loader worker (src/workers/cifarLoader.worker.ts). */
 export type LoaderRequest =

@@ -1,3 +1,5 @@
+import { runMethod } from '../core/methods/registry.ts';
+import { packResult } from './optimiserPacking.ts';
 import type {
   FromWorker,
   JobProgress,
@@ -151,3 +153,58 @@ export function createOptimiserClient(makeWorker: () => WorkerLike) {
 }
 
 export type OptimiserClient = ReturnType<typeof createOptimiserClient>;
+
+/**
+ * How the lab store has prototypes made (state/prototypesSlice.ts): the worker client in the
+ * browser, the in-process stand-in in unit tests.
+ */
+export interface OptimiserJobs {
+  start(request: JobRequest, handlers: JobHandlers, options?: StartOptions): void;
+  pause(): void;
+  resume(): void;
+  step(count?: number): void;
+  cancel(): void;
+  /** Caps the running (and later) jobs at this many steps per second; 0: no cap. */
+  setSpeed(stepsPerSecond: number): void;
+}
+
+/** The browser's: every method runs in the optimiser worker, never on the main thread. */
+export function workerOptimiserJobs(): OptimiserJobs {
+  return createOptimiserClient(
+    () =>
+      new Worker(new URL('../workers/optimiser.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'optimiser',
+      }),
+  );
+}
+
+/**
+ * Runs a method to the end at once, in-process (for unit tests, which run in Node without
+ * workers). Errors are reported exactly as the worker reports them.
+ */
+export function inProcessOptimiserJobs(): OptimiserJobs {
+  return {
+    start(request, handlers) {
+      const startedAt = performance.now();
+      try {
+        handlers.onDone?.(packResult(runMethod(request), performance.now() - startedAt));
+      } catch (e) {
+        const name = (e as Error).name;
+        const kind =
+          name === 'InputError' ? 'input' : name === 'InfeasibleError' ? 'infeasible' : 'internal';
+        handlers.onError?.(kind, (e as Error).message);
+      }
+    },
+    pause() {},
+    resume() {},
+    step() {},
+    cancel() {},
+    setSpeed() {},
+  };
+}
+
+/** The worker where there are workers, else in-process. */
+export function defaultOptimiserJobs(): OptimiserJobs {
+  return typeof Worker === 'undefined' ? inProcessOptimiserJobs() : workerOptimiserJobs();
+}

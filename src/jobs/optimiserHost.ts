@@ -1,4 +1,3 @@
-import { createBinaryWords } from '../core/math/binaryWords.ts';
 import {
   getMethod,
   InfeasibleError,
@@ -8,8 +7,9 @@ import {
 } from '../core/methods/registry.ts';
 import type { MethodRun } from '../core/methods/stepper.ts';
 import type { MethodResult } from '../core/methods/types.ts';
-import { cosineToDegrees, separationMetrics } from '../core/metrics/separation.ts';
-import type { FromWorker, JobRequest, JobResult, ToWorker } from './optimiserProtocol.ts';
+import { cosineToDegrees } from '../core/metrics/separation.ts';
+import { packResult } from './optimiserPacking.ts';
+import type { FromWorker, JobRequest, ToWorker } from './optimiserProtocol.ts';
 import { CHUNK_MS, PROGRESS_PER_SECOND } from './optimiserProtocol.ts';
 
 export interface HostEnvironment {
@@ -280,28 +280,4 @@ export function createOptimiserHost(env: HostEnvironment) {
       }
     },
   };
-}
-
-/** What the page needs from a result, in transferable typed arrays. */
-export function packResult(made: MethodResult, timeMs: number): JobResult {
-  const { codebook, binary } = made;
-  return {
-    N: codebook.N,
-    n: codebook.n,
-    data: codebook.data.slice(),
-    words: binary ? { length: binary.length, bits: binary.bits.slice() } : undefined,
-    code: made.code,
-    steps: made.steps,
-    route: (made as { route?: string }).route,
-    metrics: separationMetrics({ codebook, binary }),
-    timeMs,
-  };
-}
-
-/** Rebuilds the packed words of a result (for exact metrics on the page). */
-export function unpackWords(result: JobResult) {
-  if (!result.words) return undefined;
-  const words = createBinaryWords(result.N, result.words.length);
-  words.bits.set(result.words.bits);
-  return words;
 }

@@ -182,3 +182,45 @@ export function createTrainClient(makeWorker: () => TrainWorkerLike) {
 }
 
 export type TrainClient = ReturnType<typeof createTrainClient>;
+
+/** How the training store drives runs (state/trainStore.ts); tests pass a fake. */
+export type TrainJobs = Pick<
+  TrainClient,
+  'start' | 'pause' | 'resume' | 'step' | 'stop' | 'loseDevice'
+>;
+
+/** The browser's: training runs in a module worker; tfjs is loaded only there. */
+export function workerTrainJobs(): TrainJobs {
+  return createTrainClient(
+    () =>
+      new Worker(new URL('../workers/train.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'training',
+      }),
+  );
+}
+
+/** Outside a browser (unit tests of other stores) there is nothing to train with. */
+function unavailableTrainJobs(): TrainJobs {
+  return {
+    start(_input, _options, onEvent) {
+      onEvent({
+        type: 'error',
+        jobId: 0,
+        kind: 'internal',
+        message: 'training needs a browser with Web Workers',
+      });
+      return 0;
+    },
+    pause() {},
+    resume() {},
+    step() {},
+    stop() {},
+    loseDevice() {},
+  };
+}
+
+/** The worker where there are workers, else a stand-in that says training needs a browser. */
+export function defaultTrainJobs(): TrainJobs {
+  return typeof Worker === 'undefined' ? unavailableTrainJobs() : workerTrainJobs();
+}

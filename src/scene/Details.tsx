@@ -1,5 +1,5 @@
 import { cosineToDegrees } from '../core/metrics/separation.ts';
-import { fixed } from '../ui/format.ts';
+import { fixed } from './format.ts';
 import { prototypeTextColor } from './palette.ts';
 import type { Source } from './source.ts';
 

@@ -1,6 +1,6 @@
 import { type RefObject, useEffect } from 'react';
 import type { PlaneName } from '../core/geometry/rotation4.ts';
-import { useLabStore } from '../state/store.ts';
+import { useLabStore } from '../state/labContext.ts';
 
 /** Radians of 4D rotation per dragged pixel, per wheel unit, and per button press. */
 const DRAG_RATE = 0.008;

@@ -1,5 +1,5 @@
 import { type RefObject, useState } from 'react';
-import type { CaptureScene } from '../../scene/capture.tsx';
+import type { CaptureScene } from './capture.tsx';
 import { download } from './download.ts';
 
 /** "save PNG" on the 3D view: one frame of the canvas (the HTML labels are not part of it). */

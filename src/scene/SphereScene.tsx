@@ -10,18 +10,18 @@ import {
   useState,
 } from 'react';
 import { PerspectiveCamera } from 'three';
-import { useLab, useLabStore } from '../state/store.ts';
-import { shownView, type ViewId } from '../state/view.ts';
-import { useData } from '../ui/data/dataStore.ts';
-import { Details, HoverTip } from './Details.tsx';
-import { LabelLayer, MAX_LABELS } from './Labels.tsx';
-import { useEmbed } from '../embed/context.ts';
-import { SaveSceneButton } from '../ui/export/SaveSceneButton.tsx';
-import { type CaptureScene, SceneCapture } from './capture.tsx';
-import { verticalFovFor } from './framing.ts';
+import type { ViewId } from '../state/defaults.ts';
+import { useData, useLab, useLabStore } from '../state/labContext.ts';
+import { shownView } from '../state/view.ts';
 import { PaletteRefresh, SceneSummary, usePaletteSync, useReducedMotion } from './access.tsx';
+import { type CaptureScene, SceneCapture } from './capture.tsx';
+import { Details, HoverTip } from './Details.tsx';
+import { useEmbed } from './embedInfo.ts';
+import { verticalFovFor } from './framing.ts';
+import { LabelLayer, MAX_LABELS } from './Labels.tsx';
 import { wColours } from './palette.ts';
 import { RotationPad, useModifierRotation } from './RotationPad.tsx';
+import { SaveSceneButton } from './SaveSceneButton.tsx';
 import { type Source, sourceOf } from './source.ts';
 import { ProjView, S2View, S3View } from './views.tsx';
 import { hasWebGL2, WebGLMissing } from './webgl.tsx';
@@ -47,7 +47,7 @@ const HINT: Record<ViewId, string> = {
   proj: 'drag to rotate · scroll to zoom · points inside the unit ball',
 };
 /**
- * In an embed the user is not working in, the wheel scrolls the host page instead (embed/context):
+ * In an embed the user is not working in, the wheel scrolls the host page instead (scene/embedInfo.ts):
  * the hint says to click first.
  */
 function unfocusedHint(hint: string): string {

@@ -1,11 +1,11 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { METHODS } from '../core/methods/registry.ts';
+import type { ViewId } from '../state/defaults.ts';
+import { useLab } from '../state/labContext.ts';
 import type { PaletteId } from '../state/palettes.ts';
 import type { PrototypeResult } from '../state/prototypes.ts';
-import { useLab } from '../state/store.ts';
-import type { ViewId } from '../state/view.ts';
-import { fixed } from '../ui/format.ts';
+import { fixed } from './format.ts';
 import { setActivePalette } from './palette.ts';
 import type { Source } from './source.ts';
 

@@ -1,7 +1,8 @@
 /**
  * Saves data as a file: a Blob behind an object URL, clicked through a temporary
  * `<a download>`. The URL is released a moment later (revoking at once can cancel the save in
- * some browsers).
+ * some browsers). In scene/, the lowest floor that saves a file (the 3D view's PNG); the export
+ * card and the charts use it too.
  */
 export function download(data: Blob | Uint8Array | string, name: string, type: string): void {
   const blob =

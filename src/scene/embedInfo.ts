@@ -4,8 +4,8 @@ import { createContext, useContext } from 'react';
  * Whether this part of the page is embedded (an `?embed` page in an iframe, or a
  * `<hypersphere-lab>` element) and whether the embed has the user's focus. The scene reads it to
  * zoom on the wheel only when focused (an embed must not steal the host page's scrolling);
- * keyboard shortcuts read it to act only inside a focused embed. A leaf module: it imports
- * nothing from the app, so the UI and the scene can depend on it.
+ * keyboard shortcuts read it to act only inside a focused embed. It lives in scene/, the lowest
+ * floor that reads it, so the scene, the UI and embed/ (which provides it) all reach it.
  */
 export interface EmbedInfo {
   /** False on the standalone page. */

@@ -4,7 +4,7 @@ import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments } from 'three';
 import { sampleArc } from '../core/geometry/arcs.ts';
 import { coordinateAxes, principalAxes } from '../core/geometry/pca.ts';
-import { useLab, useLabStore } from '../state/store.ts';
+import { useLab, useLabStore } from '../state/labContext.ts';
 import { Grid, Lights, UnitSphere } from './backdrop.tsx';
 import { Cells } from './Cells.tsx';
 import { Contacts } from './Contacts.tsx';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
 import {
   BOOKMARK_KIND,
   BOOKMARK_VERSION,
@@ -7,17 +8,19 @@ import {
   migrateBookmark,
   readBookmark,
 } from './bookmark.ts';
-import { createDataStore } from './dataSlice.ts';
+import { createDataStore } from './dataStore.ts';
 import { dataValues } from './dataUrl.ts';
-import { createInProcessRunner } from './runner.ts';
-import { createLabStore } from './store.ts';
+import { createLabStore } from './labStore.ts';
 import { nodeLoader } from './testing/nodeData.ts';
-import { DEFAULT_TRAIN_SETTINGS, trainingStore } from './training.ts';
+import { createTrainStores, DEFAULT_TRAIN_SETTINGS } from './trainStore.ts';
 import { applyHash, currentValues, stateHash } from './urlSync.ts';
+
+/** A train store of its own (its jobs are never started here). */
+const { store: train } = createTrainStores();
 
 /** A store showing the state of `hash`, its prototypes made in-process. */
 async function storeAt(hash: string) {
-  const store = createLabStore(createInProcessRunner());
+  const store = createLabStore(inProcessOptimiserJobs());
   applyHash(store, hash);
   await Promise.resolve();
   return store;
@@ -67,24 +70,24 @@ describe('bookmark codec', () => {
       'method=kasarla&N=4&n=3&seed=0&view=s2&data.classes=cat,dog&data.train=4',
     );
     const other = createDataStore(nodeLoader);
-    applyHash(store, back.hash, trainingStore, other);
+    applyHash(store, back.hash, train, other);
     expect(other.getState().fields).toMatchObject({ classes: 'cat,dog', trainPerClass: '4' });
   });
 
   it('keeps the training settings, and a loaded bookmark sets them again', async () => {
     const store = await storeAt('method=kasarla&N=4&n=3');
-    trainingStore.getState().setSettings({ epochs: 7, learningRate: 0.01 });
+    train.getState().setSettings({ epochs: 7, learningRate: 0.01 });
     try {
-      const values = currentValues(store.getState(), trainingStore.getState().settings);
+      const values = currentValues(store.getState(), train.getState().settings);
       const bookmark = makeBookmark(store.getState(), undefined, values);
       expect(bookmark.settings).toMatchObject({ 'train.epochs': 7, 'train.lr': 0.01 });
       const back = read(bookmarkText(bookmark));
       expect(back.hash).toMatch(/&train\.epochs=7&train\.lr=0\.01/);
-      trainingStore.getState().setSettings(DEFAULT_TRAIN_SETTINGS);
-      applyHash(store, back.hash, trainingStore);
-      expect(trainingStore.getState().settings).toMatchObject({ epochs: 7, learningRate: 0.01 });
+      train.getState().setSettings(DEFAULT_TRAIN_SETTINGS);
+      applyHash(store, back.hash, train);
+      expect(train.getState().settings).toMatchObject({ epochs: 7, learningRate: 0.01 });
     } finally {
-      trainingStore.getState().setSettings(DEFAULT_TRAIN_SETTINGS);
+      train.getState().setSettings(DEFAULT_TRAIN_SETTINGS);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { ParamValue } from '../core/methods/types.ts';
+import type { LabState } from './labState.ts';
 import { methodSettings, SETTINGS, type Setting, type SettingValue } from './settings.ts';
-import type { LabState } from './types.ts';
 import { readSetting, serialiseHash } from './urlHash.ts';
 import { stateValues } from './urlSync.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countOf } from '../data/dataset.ts';
 import { makeRecords } from '../data/testing/tarBuilder.ts';
-import type { CifarLoader, LoadOutcome } from '../ui/data/loaderClient.ts';
-import { createDataStore, DEFAULT_SUBSET_FIELDS, parseSubsetFields } from './dataSlice.ts';
+import type { CifarLoader, LoadOutcome } from '../jobs/cifarLoaderClient.ts';
+import { createDataStore, DEFAULT_SUBSET_FIELDS, parseSubsetFields } from './dataStore.ts';
 import {
   cifar10Archive as archive,
   cifar100Files,

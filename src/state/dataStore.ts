@@ -1,4 +1,4 @@
-import { createStore, type StateCreator } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import { formatClassSpec, parseClassSpec, SelectionError } from '../data/classSpec.ts';
 import { bytesHeld, type CifarDataset, datasetArrays } from '../data/dataset.ts';
 import { DataError } from '../data/errors.ts';
@@ -11,7 +11,7 @@ import {
   type SubsetRequest,
   subsetArrays,
 } from '../data/subset.ts';
-import type { CifarLoader, LoadHandle, Progress } from '../ui/data/loaderClient.ts';
+import type { CifarLoader, LoadHandle, Progress } from '../jobs/cifarLoaderClient.ts';
 
 /** The subset controls' text, as typed (checked when it changes). */
 export interface SubsetFields {
@@ -28,7 +28,7 @@ export const DEFAULT_SUBSET_FIELDS: SubsetFields = {
   seed: '0',
 };
 
-export interface DataSlice {
+export interface DataState {
   /** Everything loaded (null: nothing yet). Replaced only by a load that succeeded. */
   readonly dataset: CifarDataset | null;
   /** Where the dataset came from: the stored default subset (public/data/) or picked files. */
@@ -135,7 +135,7 @@ function withSubset(
   fields: SubsetFields,
   subset: CifarSubset | null,
   fieldsChosen: boolean,
-): Partial<DataSlice> {
+): Partial<DataState> {
   return {
     dataset,
     fields,
@@ -159,16 +159,17 @@ function draw(
   }
 }
 
-export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
-  return (set, get) => {
+/** The data store; the loader is injected, so it runs in Node in tests. */
+export function createDataStore(loader: CifarLoader) {
+  return createStore<DataState>()((set, get) => {
     let current: LoadHandle | null = null;
 
     /** Runs one load; only a completed, valid load changes the data. */
     const run = async (
       what: string,
       request: Parameters<CifarLoader>[0],
-      accept: (dataset: CifarDataset, request: SubsetRequest | null) => Partial<DataSlice>,
-      onAbsent?: () => Partial<DataSlice>,
+      accept: (dataset: CifarDataset, request: SubsetRequest | null) => Partial<DataState>,
+      onAbsent?: () => Partial<DataState>,
     ): Promise<boolean> => {
       current?.cancel();
       set({ loading: { what, loaded: 0, total: 0, file: '' }, loadError: null, loadNote: null });
@@ -191,7 +192,7 @@ export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
         set({ loading: null, loadError: outcome.message });
         return false;
       }
-      let patch: Partial<DataSlice>;
+      let patch: Partial<DataState>;
       try {
         patch = accept(outcome.dataset, outcome.request);
       } catch (e) {
@@ -218,7 +219,7 @@ export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
      * the new data, else the given request (the stored subset's) or everything, with a note
      * saying which choice did not fit and why.
      */
-    const adopt = (dataset: CifarDataset, request: SubsetRequest | null): Partial<DataSlice> => {
+    const adopt = (dataset: CifarDataset, request: SubsetRequest | null): Partial<DataState> => {
       const { fields: chosen, fieldsChosen } = get();
       let note: string | null = null;
       if (fieldsChosen && !asksForDefaults(chosen)) {
@@ -321,9 +322,5 @@ export function createDataSlice(loader: CifarLoader): StateCreator<DataSlice> {
         });
       },
     };
-  };
-}
-
-export function createDataStore(loader: CifarLoader) {
-  return createStore<DataSlice>()(createDataSlice(loader));
+  });
 }

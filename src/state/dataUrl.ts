@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { DataSlice, SubsetFields } from './dataSlice.ts';
+import type { DataState, SubsetFields } from './dataStore.ts';
 import { SETTINGS, type Setting, type SettingValue } from './settings.ts';
 import { readSetting } from './urlHash.ts';
 
@@ -25,7 +25,7 @@ function fieldOf(setting: Setting): keyof SubsetFields {
  * cannot be read gives the default, silently: the field itself shows the error), or the defaults.
  */
 export function dataValues(
-  data: Pick<DataSlice, 'fields' | 'fieldsChosen'>,
+  data: Pick<DataState, 'fields' | 'fieldsChosen'>,
 ): Record<string, SettingValue> {
   const out: Record<string, SettingValue> = {};
   for (const s of DATA_SETTINGS) {
@@ -40,7 +40,7 @@ export function dataValues(
  * subset is not drawn again.
  */
 export function applyDataValues(
-  data: StoreApi<DataSlice>,
+  data: StoreApi<DataState>,
   values: Readonly<Record<string, SettingValue>>,
 ): void {
   const now = dataValues(data.getState());

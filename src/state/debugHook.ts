@@ -1,7 +1,4 @@
-import type { StoreApi } from 'zustand/vanilla';
-import type { DataSlice } from './dataSlice.ts';
-import { trainingStore } from './training.ts';
-import type { LabState } from './types.ts';
+import type { LabStores } from './labContext.ts';
 import { stateHash } from './urlSync.ts';
 
 /** What `window.__hypersphereLab.current()` returns: the prototypes on screen, as plain data. */
@@ -34,9 +31,8 @@ declare global {
  * bit-identical prototypes): `window.__hypersphereLab.current()` in the console.
  */
 export function installDebugHook(
-  store: StoreApi<LabState>,
+  { lab: store, train, data }: LabStores,
   win: Window = window,
-  data?: StoreApi<DataSlice>,
 ): void {
   win.__hypersphereLab = {
     current() {
@@ -53,6 +49,6 @@ export function installDebugHook(
         data: Array.from(c.codebook.data),
       };
     },
-    hash: () => stateHash(store.getState(), trainingStore.getState().settings, data),
+    hash: () => stateHash(store.getState(), train.getState().settings, data),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ExperimentWorkerLike } from '../jobs/experimentClient.ts';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
 import { COPY_IN_SLICES_ABOVE } from '../jobs/sliceCopy.ts';
@@ -9,8 +10,7 @@ import {
   createExperimentsStore,
   type ExperimentDataset,
   type ExperimentRecord,
-  type ExperimentWorkerLike,
-} from './experiments.ts';
+} from './experimentsStore.ts';
 
 const spec: ExperimentSpec = {
   title: 'sweep',

@@ -5,9 +5,8 @@
  * is loaded (the dataset signature must match, so results never mix data sets).
  */
 import { createStore } from 'zustand/vanilla';
+import { createExperimentClient, type ExperimentWorkerLike } from '../jobs/experimentClient.ts';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
-import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
-import { copiedInSlices, copyFailure, splitsForWorker } from '../jobs/sliceCopy.ts';
 import { planRuns } from '../train/experiment/plan.ts';
 import { remainingRuns, resultsInPlan } from '../train/experiment/resume.ts';
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
@@ -48,13 +47,6 @@ export interface ExperimentsState {
   readonly message: string | null;
 }
 
-export interface ExperimentWorkerLike {
-  postMessage(message: ToExperimentWorker, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<FromExperimentWorker>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
-
 export interface ExperimentsDeps {
   readonly db: ExperimentDb<ExperimentRecord> | null;
   readonly makeWorker: () => ExperimentWorkerLike;
@@ -79,8 +71,7 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
   }));
   /** Data of experiments queued or resumed in this page (not stored: it is the user's data). */
   const data = new Map<string, ExperimentData>();
-  let worker: ExperimentWorkerLike | null = null;
-  let jobId = 0;
+  const client = createExperimentClient(deps.makeWorker);
 
   const record = (id: string) => store.getState().experiments.find((e) => e.id === id);
 
@@ -93,13 +84,8 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
     if (r) void deps.db?.putExperiment(r).catch(() => {});
   }
 
-  function stopWorker(): void {
-    worker?.terminate();
-    worker = null;
-  }
-
   function finish(id: string, status: ExperimentStatus, error?: string): void {
-    stopWorker();
+    client.stop();
     data.delete(id);
     store.setState({ running: null });
     setStatus(id, status, error);
@@ -118,60 +104,31 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       startNext();
       return;
     }
-    jobId += 1;
-    const myJob = jobId;
-    const w = deps.makeWorker();
-    worker = w;
     store.setState({ running: { id: next.id, progress: null, backend: null } });
     setStatus(next.id, 'running');
-    w.onmessage = (event) => {
-      const m = event.data;
-      if (m.jobId !== myJob) return;
+    const { spec } = next;
+    // Events of an experiment that is no longer the running one are ignored.
+    const mine = (act: (running: NonNullable<ExperimentsState['running']>) => void) => {
       const running = store.getState().running;
-      if (!running || running.id !== next.id) return;
-      if (m.type === 'backend') store.setState({ running: { ...running, backend: m.name } });
-      else if (m.type === 'progress')
-        store.setState({ running: { ...running, progress: m.progress } });
-      else if (m.type === 'result') addResult(next.id, m.result);
-      else if (m.type === 'done') finish(next.id, 'done');
-      else if (m.type === 'error') {
-        store.setState({ message: m.message });
-        finish(next.id, 'failed', m.message);
-      }
+      if (running?.id === next.id) act(running);
     };
-    w.onerror = (event) => {
-      event.preventDefault?.();
-      const message = `the experiment worker stopped unexpectedly (${event.message || 'worker error'})`;
-      store.setState({ message });
-      finish(next.id, 'failed', message);
-    };
-    const start = {
-      type: 'start' as const,
-      jobId: myJob,
-      data: data.get(next.id) as ExperimentData,
-      n: next.spec.n,
-      runs: todo,
-      labelling: next.spec.labelling,
-    };
-    const { train, test } = start.data;
-    if (!copiedInSlices(train, test)) {
-      w.postMessage(start);
-      return;
-    }
-    // Large: copied in slices and transferred (jobs/sliceCopy.ts), unless cancelled meanwhile.
-    splitsForWorker(train, test, () => worker === w).then(
-      (copy) => {
-        if (!copy || worker !== w) return;
-        w.postMessage(
-          { ...start, data: { ...start.data, train: copy.train, test: copy.test } },
-          copy.transfer,
-        );
+    client.start(
+      {
+        data: data.get(next.id) as ExperimentData,
+        n: spec.n,
+        runs: todo,
+        labelling: spec.labelling,
       },
-      (e) => {
-        if (worker !== w) return;
-        const message = copyFailure(e);
-        store.setState({ message });
-        finish(next.id, 'failed', message);
+      {
+        backend: (name) => mine((r) => store.setState({ running: { ...r, backend: name } })),
+        progress: (p) => mine((r) => store.setState({ running: { ...r, progress: p } })),
+        result: (result) => mine(() => addResult(next.id, result)),
+        done: () => mine(() => finish(next.id, 'done')),
+        failed: (message) =>
+          mine(() => {
+            store.setState({ message });
+            finish(next.id, 'failed', message);
+          }),
       },
     );
   }
@@ -183,44 +140,50 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
     void deps.db?.putResult(stored).catch(() => {});
   }
 
+  let reading: Promise<void> | null = null;
+  async function readStored(): Promise<void> {
+    if (!deps.db) {
+      store.setState({ loaded: true });
+      return;
+    }
+    try {
+      const { experiments, results } = await deps.db.loadAll();
+      const byId: Record<string, RunResult[]> = {};
+      for (const r of results) {
+        const { experimentId, ...result } = r;
+        byId[experimentId] ??= [];
+        byId[experimentId].push(result);
+      }
+      const restored = experiments
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((e) =>
+          e.status === 'running' || e.status === 'queued'
+            ? { ...e, status: 'cancelled' as const }
+            : e,
+        );
+      const ordered: Record<string, RunResult[]> = {};
+      for (const e of restored) ordered[e.id] = resultsInPlan(planRuns(e.spec), byId[e.id] ?? []);
+      store.setState({
+        loaded: true,
+        experiments: restored,
+        results: ordered,
+        selectedId: restored.at(-1)?.id ?? null,
+      });
+    } catch (e) {
+      store.setState({
+        loaded: true,
+        message: `stored experiments could not be read (${(e as Error).message}); new ones still run`,
+      });
+    }
+  }
+
   return {
     store,
-    /** Reads the stored experiments; one that was running when the page went away is cancelled. */
-    async init(): Promise<void> {
-      if (!deps.db) {
-        store.setState({ loaded: true });
-        return;
-      }
-      try {
-        const { experiments, results } = await deps.db.loadAll();
-        const byId: Record<string, RunResult[]> = {};
-        for (const r of results) {
-          const { experimentId, ...result } = r;
-          byId[experimentId] ??= [];
-          byId[experimentId].push(result);
-        }
-        const restored = experiments
-          .sort((a, b) => a.createdAt - b.createdAt)
-          .map((e) =>
-            e.status === 'running' || e.status === 'queued'
-              ? { ...e, status: 'cancelled' as const }
-              : e,
-          );
-        const ordered: Record<string, RunResult[]> = {};
-        for (const e of restored) ordered[e.id] = resultsInPlan(planRuns(e.spec), byId[e.id] ?? []);
-        store.setState({
-          loaded: true,
-          experiments: restored,
-          results: ordered,
-          selectedId: restored.at(-1)?.id ?? null,
-        });
-      } catch (e) {
-        store.setState({
-          loaded: true,
-          message: `stored experiments could not be read (${(e as Error).message}); new ones still run`,
-        });
-      }
-    },
+    /**
+     * Reads the stored experiments once (later calls wait for the same read); one that was
+     * running when the page went away is cancelled.
+     */
+    init: () => (reading ??= readStored()),
     /** Queues an experiment on this data; throws ExperimentSpecError on a bad spec. */
     queue(
       spec: ExperimentSpec,

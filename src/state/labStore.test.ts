@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JobHandlers, StartOptions } from '../jobs/optimiserClient.ts';
+import { inProcessOptimiserJobs, type OptimiserJobs } from '../jobs/optimiserClient.ts';
 import type { JobRequest } from '../jobs/optimiserProtocol.ts';
-import { DEFAULT_REQUEST, UI_MAX_N } from './prototypes.ts';
-import { createInProcessRunner, type PrototypeRunner } from './runner.ts';
-import { createLabStore } from './store.ts';
+import { DEFAULT_REQUEST, UI_MAX_N } from './defaults.ts';
+import { createLabStore } from './labStore.ts';
 
 /** A store whose first codebook (made in a microtask) is ready. */
-async function readyStore(runner: PrototypeRunner = createInProcessRunner()) {
+async function readyStore(runner: OptimiserJobs = inProcessOptimiserJobs()) {
   const store = createLabStore(runner);
   await Promise.resolve();
   return store;
@@ -85,7 +85,7 @@ describe('lab store', () => {
   it('passes the speed to the worker, restarts from the seed, and steps from step 0 when idle', async () => {
     const calls: string[] = [];
     const started: { options?: StartOptions }[] = [];
-    const runner: PrototypeRunner = {
+    const runner: OptimiserJobs = {
       start: (_request, _handlers, options) => started.push({ options }),
       pause() {},
       resume() {},
@@ -111,7 +111,7 @@ describe('lab store', () => {
 
   it('shows job progress, sends live prototypes to the transient store, and drops stale jobs', async () => {
     const started: { request: JobRequest; handlers: JobHandlers }[] = [];
-    const runner: PrototypeRunner = {
+    const runner: OptimiserJobs = {
       start: (request, handlers) => started.push({ request, handlers }),
       pause() {},
       resume() {},

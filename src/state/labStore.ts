@@ -1,38 +1,24 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
+import { defaultOptimiserJobs, type OptimiserJobs } from '../jobs/optimiserClient.ts';
+import type { LabState } from './labState.ts';
 import { createPresentationSlice } from './presentation.ts';
 import { createPrototypesSlice } from './prototypes.ts';
-import { defaultRunner, type PrototypeRunner } from './runner.ts';
-import type { LabState } from './types.ts';
+import type { TrainState } from './trainStore.ts';
 import { createViewSlice } from './view.ts';
 
-export type { LabState } from './types.ts';
-
-/** A fresh store (tests make their own with an in-process runner; the app uses `labStore`). */
-export function createLabStore(runner: PrototypeRunner = defaultRunner()) {
-  return createStore<LabState>()((...a) => ({
-    ...createPrototypesSlice(runner)(...a),
-    ...createViewSlice(...a),
-    ...createPresentationSlice(...a),
-  }));
-}
-
-export const labStore = createLabStore();
-
 /**
- * The store the components below read. The standalone page never provides one (the default is
- * the page's `labStore`); each `<hypersphere-lab>` element provides its own, so two elements on
- * one page keep separate state.
+ * The lab store: the prototypes, the view and the presentation, one slice each. Tests make their
+ * own with in-process jobs; the app makes one per lab with createLabStores (labContext.ts).
+ * `train`: the lab's train store, which a tour step keeps (presentation.ts).
  */
-export const LabStoreContext = createContext<StoreApi<LabState>>(labStore);
-
-/** The lab store of this part of the tree (for imperative reads, subscriptions and actions). */
-export function useLabStore(): StoreApi<LabState> {
-  return useContext(LabStoreContext);
-}
-
-/** React hook: `useLab((s) => s.current)`. */
-export function useLab<T>(selector: (state: LabState) => T): T {
-  return useStore(useLabStore(), selector);
+export function createLabStore(
+  jobs: OptimiserJobs = defaultOptimiserJobs(),
+  train?: StoreApi<TrainState>,
+): StoreApi<LabState> {
+  return createStore<LabState>()((...a) => ({
+    ...createPrototypesSlice(jobs)(...a),
+    ...createViewSlice(...a),
+    ...createPresentationSlice(train)(...a),
+  }));
 }

@@ -3,9 +3,9 @@ import { writeNpy } from '../core/io/npy.ts';
 import { runMethod } from '../core/methods/registry.ts';
 import { createAnalysisHost } from '../jobs/analysisHost.ts';
 import type { FromAnalysis, ParseResult } from '../jobs/analysisProtocol.ts';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
+import { createLabStore } from './labStore.ts';
 import { fileMethodLabel, showLoadedPrototypes } from './loadedFile.ts';
-import { createInProcessRunner } from './runner.ts';
-import { createLabStore } from './store.ts';
 
 function parsed(name: string, bytes: Uint8Array): ParseResult {
   const out: FromAnalysis[] = [];
@@ -20,7 +20,7 @@ function parsed(name: string, bytes: Uint8Array): ParseResult {
 
 describe('prototypes from a file', () => {
   it('become the current prototypes without changing the request', async () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     await Promise.resolve();
     const request = store.getState().request;
     const { codebook } = runMethod({ method: 'orthoplex', N: 6, n: 3 });

@@ -1,6 +1,7 @@
+import type { StoreApi } from 'zustand/vanilla';
 import { createCodebook } from '../core/math/codebook.ts';
 import type { ParseResult } from '../jobs/analysisProtocol.ts';
-import { labStore } from './store.ts';
+import type { LabState } from './labState.ts';
 
 /** The method label of prototypes read from a file: "file: name.npy". */
 export function fileMethodLabel(name: string): string {
@@ -12,7 +13,7 @@ export function fileMethodLabel(name: string): string {
  * ones, without running a method. A running job is cancelled first so that it does not replace
  * the file's prototypes when it ends. The request (the controls) stays as it was.
  */
-export function showLoadedPrototypes(file: ParseResult, store = labStore): void {
+export function showLoadedPrototypes(file: ParseResult, store: StoreApi<LabState>): void {
   const state = store.getState();
   if (state.job) state.cancelJob();
   store.setState({

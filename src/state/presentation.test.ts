@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createCodebook } from '../core/math/codebook.ts';
 import { separationMetrics } from '../core/metrics/separation.ts';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
 import { TOUR_STEPS } from '../tour/steps.ts';
+import { createLabStore } from './labStore.ts';
 import { showLoadedPrototypes } from './loadedFile.ts';
 import { PRESENT_SPEED } from './presentation.ts';
-import { createInProcessRunner } from './runner.ts';
-import { createLabStore } from './store.ts';
 import { applyHash, stateHash } from './urlSync.ts';
 
 async function readyStore() {
-  const store = createLabStore(createInProcessRunner());
+  const store = createLabStore(inProcessOptimiserJobs());
   await Promise.resolve();
   return store;
 }

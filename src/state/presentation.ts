@@ -1,7 +1,9 @@
+import type { StoreApi } from 'zustand/vanilla';
 import { tourStepHash } from '../tour/link.ts';
 import { TOUR_STEPS } from '../tour/steps.ts';
+import type { LabState, SliceCreator } from './labState.ts';
 import { PALETTE_IDS, type PaletteId } from './palettes.ts';
-import type { LabState, SliceCreator } from './types.ts';
+import type { TrainState } from './trainStore.ts';
 import { parseHash, serialiseHash } from './urlHash.ts';
 import { applyHash, stateHash } from './urlSync.ts';
 
@@ -43,66 +45,74 @@ export interface PresentationSlice {
   setHelpOpen(open: boolean): void;
 }
 
-export const createPresentationSlice: SliceCreator<PresentationSlice> = (set, get, api) => {
-  // The speed before presentation mode slowed it (null: presentation mode did not change it).
-  let speedBefore: number | null = null;
-  // The page when the tour was opened from it (null: opened by a link, or closed).
-  let beforeTour: { hash: string; current: LabState['current']; running: boolean } | null = null;
-  return {
-    present: false,
-    setPresent(on) {
-      if (on === get().present) return;
-      set({ present: on });
-      if (on && get().speed === 0) {
-        speedBefore = 0;
-        get().setSpeed(PRESENT_SPEED);
-      } else if (!on && speedBefore !== null) {
-        // Only undo our own change: a speed the speaker chose meanwhile stays.
-        if (get().speed === PRESENT_SPEED) get().setSpeed(speedBefore);
-        speedBefore = null;
-      }
-    },
-    palette: 'default',
-    setPalette(palette) {
-      set({ palette });
-    },
-    cyclePalette() {
-      const i = PALETTE_IDS.indexOf(get().palette);
-      set({ palette: PALETTE_IDS[(i + 1) % PALETTE_IDS.length] });
-    },
-    tourStep: 0,
-    goToTourStep(k) {
-      const now = get();
-      if (now.tourStep === 0) {
-        beforeTour = { hash: stateHash(now), current: now.current, running: now.job !== null };
-        set({ tourCanReturn: true });
-      }
-      const step = Math.min(TOUR_STEPS.length, Math.max(1, Math.round(k)));
-      // The preset goes through the same path as a link, so a step and its link show the same.
-      const page = Object.fromEntries(new URLSearchParams(stateHash(get())));
-      applyHash(api, tourStepHash(step, page));
-    },
-    closeTour() {
-      beforeTour = null;
-      set({ tourStep: 0, tourCanReturn: false });
-    },
-    tourCanReturn: false,
-    returnFromTour() {
-      const saved = beforeTour;
-      const { present, palette } = get();
-      get().closeTour();
-      if (!saved) return;
-      const { values, params } = parseHash(saved.hash);
-      applyHash(api, serialiseHash({ ...values, present, palette }, params));
-      if (saved.current && !saved.running) {
-        // Shown as it was, not made again (a long optimisation, or prototypes from a file).
-        if (get().job) get().cancelJob();
-        set({ current: saved.current, error: null });
-      }
-    },
-    helpOpen: false,
-    setHelpOpen(helpOpen) {
-      set({ helpOpen });
-    },
+/** `train`: the lab's train store, whose settings a tour step keeps and its return restores. */
+export const createPresentationSlice =
+  (train?: StoreApi<TrainState>): SliceCreator<PresentationSlice> =>
+  (set, get, api) => {
+    const settings = () => train?.getState().settings;
+    // The speed before presentation mode slowed it (null: presentation mode did not change it).
+    let speedBefore: number | null = null;
+    // The page when the tour was opened from it (null: opened by a link, or closed).
+    let beforeTour: { hash: string; current: LabState['current']; running: boolean } | null = null;
+    return {
+      present: false,
+      setPresent(on) {
+        if (on === get().present) return;
+        set({ present: on });
+        if (on && get().speed === 0) {
+          speedBefore = 0;
+          get().setSpeed(PRESENT_SPEED);
+        } else if (!on && speedBefore !== null) {
+          // Only undo our own change: a speed the speaker chose meanwhile stays.
+          if (get().speed === PRESENT_SPEED) get().setSpeed(speedBefore);
+          speedBefore = null;
+        }
+      },
+      palette: 'default',
+      setPalette(palette) {
+        set({ palette });
+      },
+      cyclePalette() {
+        const i = PALETTE_IDS.indexOf(get().palette);
+        set({ palette: PALETTE_IDS[(i + 1) % PALETTE_IDS.length] });
+      },
+      tourStep: 0,
+      goToTourStep(k) {
+        const now = get();
+        if (now.tourStep === 0) {
+          beforeTour = {
+            hash: stateHash(now, settings()),
+            current: now.current,
+            running: now.job !== null,
+          };
+          set({ tourCanReturn: true });
+        }
+        const step = Math.min(TOUR_STEPS.length, Math.max(1, Math.round(k)));
+        // The preset goes through the same path as a link, so a step and its link show the same.
+        const page = Object.fromEntries(new URLSearchParams(stateHash(get(), settings())));
+        applyHash(api, tourStepHash(step, page), train);
+      },
+      closeTour() {
+        beforeTour = null;
+        set({ tourStep: 0, tourCanReturn: false });
+      },
+      tourCanReturn: false,
+      returnFromTour() {
+        const saved = beforeTour;
+        const { present, palette } = get();
+        get().closeTour();
+        if (!saved) return;
+        const { values, params } = parseHash(saved.hash);
+        applyHash(api, serialiseHash({ ...values, present, palette }, params), train);
+        if (saved.current && !saved.running) {
+          // Shown as it was, not made again (a long optimisation, or prototypes from a file).
+          if (get().job) get().cancelJob();
+          set({ current: saved.current, error: null });
+        }
+      },
+      helpOpen: false,
+      setHelpOpen(helpOpen) {
+        set({ helpOpen });
+      },
+    };
   };
-};

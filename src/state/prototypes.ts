@@ -1,22 +1,19 @@
 import type { Codebook } from '../core/math/codebook.ts';
 import { createCodebook } from '../core/math/codebook.ts';
 import { InfeasibleError, InputError, prepareRun } from '../core/methods/registry.ts';
-import type { CodeInfo, ParamValue } from '../core/methods/types.ts';
+import type { CodeInfo } from '../core/methods/types.ts';
 import type { SeparationMetrics } from '../core/metrics/separation.ts';
+import type { OptimiserJobs } from '../jobs/optimiserClient.ts';
 import type { JobProgress } from '../jobs/optimiserProtocol.ts';
+import {
+  DEFAULT_REQUEST,
+  DEFAULT_SPEED,
+  MAX_SPEED,
+  type PrototypeRequest,
+  UI_MAX_N,
+} from './defaults.ts';
+import type { SliceCreator } from './labState.ts';
 import { createLiveStore, type LiveStore } from './live.ts';
-import type { PrototypeRunner } from './runner.ts';
-import type { SliceCreator } from './types.ts';
-
-/** What the controls ask for. */
-export interface PrototypeRequest {
-  readonly method: string;
-  readonly N: number;
-  readonly n: number;
-  readonly seed: number;
-  /** The method's parameters that differ from their defaults (by ParamSpec name). */
-  readonly params: Readonly<Record<string, ParamValue>>;
-}
 
 /** A codebook that was made, with the request that made it and its separation numbers. */
 export interface PrototypeResult extends PrototypeRequest {
@@ -69,23 +66,6 @@ export interface PrototypesSlice {
   dismissNotices(): void;
 }
 
-/** What the page shows first: the link `#method=lse&N=12&n=3&seed=0&view=s2`. */
-export const DEFAULT_REQUEST: PrototypeRequest = {
-  method: 'lse',
-  N: 12,
-  n: 3,
-  seed: 0,
-  params: {},
-};
-
-/** Animation speed by default: unlimited (a step-count run gives the same prototypes at any speed). */
-export const DEFAULT_SPEED = 0;
-/** Highest speed cap one can set, in steps per second (above it, use 0: no cap). */
-export const MAX_SPEED = 100_000;
-
-/** The explorer draws at most this many prototypes (labels and rays thin out well before). */
-export const UI_MAX_N = 2000;
-
 /** Checks a request on the page (cheap: no prototypes are made); null when it can run. */
 export function checkRequest(request: PrototypeRequest): string | null {
   if (request.N > UI_MAX_N) {
@@ -101,7 +81,7 @@ export function checkRequest(request: PrototypeRequest): string | null {
 }
 
 export function createPrototypesSlice(
-  runner: PrototypeRunner,
+  jobs: OptimiserJobs,
   liveStore: LiveStore = createLiveStore(),
 ): SliceCreator<PrototypesSlice> {
   return (set, get) => {
@@ -114,7 +94,7 @@ export function createPrototypesSlice(
         job: { request, paused, step: 0, totalSteps: 0, fraction: 0, maxCosine: null },
       });
       const options = { paused, stepsPerSecond: get().speed };
-      runner.start(
+      jobs.start(
         request,
         {
           onProgress(p: JobProgress) {
@@ -209,22 +189,22 @@ export function createPrototypesSlice(
       restartJob(paused = false) {
         apply(get().request, paused);
       },
-      pauseJob: () => runner.pause(),
-      resumeJob: () => runner.resume(),
+      pauseJob: () => jobs.pause(),
+      resumeJob: () => jobs.resume(),
       stepJob(count = 1) {
         if (!get().job) {
           apply(get().request, true);
           if (!get().job) return; // the request cannot be made; `error` says why
         }
-        runner.step(count);
+        jobs.step(count);
       },
-      cancelJob: () => runner.cancel(),
+      cancelJob: () => jobs.cancel(),
       setSpeed(stepsPerSecond) {
         const speed = Number.isFinite(stepsPerSecond)
           ? Math.min(MAX_SPEED, Math.max(0, stepsPerSecond))
           : DEFAULT_SPEED;
         set({ speed });
-        runner.setSpeed(speed);
+        jobs.setSpeed(speed);
       },
       setNotices: (notices) => set({ notices }),
       dismissNotices: () => set({ notices: [] }),

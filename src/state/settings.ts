@@ -6,10 +6,16 @@ import { TOUR_STEPS } from '../tour/steps.ts';
 import { BACKEND_CHOICES } from '../train/browser/choose.ts';
 import { LABELLINGS } from '../train/labelling.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS } from '../train/types.ts';
+import {
+  CONTACT_TOLERANCE,
+  DEFAULT_REQUEST,
+  DEFAULT_SPEED,
+  MAX_SPEED,
+  UI_MAX_N,
+  VIEW_IDS,
+} from './defaults.ts';
 import { PALETTE_IDS } from './palettes.ts';
-import { DEFAULT_REQUEST, DEFAULT_SPEED, MAX_SPEED, UI_MAX_N } from './prototypes.ts';
-import { normaliseClasses, perClassReader } from './subsetText.ts';
-import { CONTACT_TOLERANCE, VIEW_IDS } from './view.ts';
+import { normaliseClasses, perClassReader, type TextRead } from './subsetText.ts';
 
 /**
  * Every setting of the standalone page that lives in the URL hash, declared once: key, type,
@@ -19,8 +25,9 @@ import { CONTACT_TOLERANCE, VIEW_IDS } from './view.ts';
  * Naming scheme:
  * - Top-level keys for what the whole page shares: `method`, `N`, `n`, `seed`, `view`, `speed`.
  * - A prefix with a dot where two panels could share a name: `show.*` for the scene toggles,
- *   `opt.*` for the parameters of the chosen prototype method (a later training panel would use
- *   `train.*`, so `opt.lr` and `train.lr` never collide).
+ *   `opt.*` for the parameters of the chosen prototype method, `train.*` for the training panel
+ *   (so `opt.lr` and `train.lr` never collide), `data.*` for the data subset. A prefix names its
+ *   store's fields too: `train.lr` is the train store's `train.learningRate`.
  * - Method parameters are generated from the method's ParamSpec: key `opt.<flag>`, with the CLI
  *   flag spelling (`opt.steps`, `opt.lr`, `opt.t-start`), so a command line
  *   `--method lse --t-start 2` and a link `#method=lse&opt.t-start=2` read the same. Only the
@@ -36,8 +43,8 @@ interface SettingBase {
   /**
    * Where the value lives in the store: `request.<field>` for the prototype request, otherwise a
    * top-level field of the lab state. Method parameters have none (they go to request.params).
-   * `training.<field>`: a field of the training store's settings (state/training.ts).
-   * `data.<field>`: a field of the data store's subset fields (state/dataSlice.ts).
+   * `train.<field>`: a field of the train store's settings (state/trainStore.ts).
+   * `data.<field>`: a field of the data store's subset fields (state/dataStore.ts).
    */
   readonly field?: string;
 }
@@ -81,14 +88,6 @@ export interface NumbersSetting extends SettingBase {
   readonly integer?: boolean;
   readonly normalise?: (values: number[]) => number[];
 }
-
-/**
- * What a text setting's `normalise` makes of a text: its one spelling (with a note when it had to
- * change the value, e.g. capped it), or why it cannot be used.
- */
-export type TextRead =
-  | { readonly value: string; readonly note?: string }
-  | { readonly why: string };
 
 /**
  * Free text with rules of its own (e.g. a class choice, `cat,dog`). `normalise` spells a usable
@@ -215,7 +214,7 @@ export const SETTINGS: readonly Setting[] = [
     // A link may carry rounded numbers: snap back to the nearest rotation.
     normalise: (values) => Array.from(orthonormalize4(Float64Array.from(values))),
   },
-  // The CIFAR subset (state/dataSlice.ts): `data.<field>` fields are the data store's subset
+  // The CIFAR subset (state/dataStore.ts): `data.<field>` fields are the data store's subset
   // fields, so a shared link trains on the same images.
   {
     key: 'data.classes',
@@ -250,7 +249,7 @@ export const SETTINGS: readonly Setting[] = [
     max: 0xffffffff,
     field: 'data.seed',
   },
-  // Training in the browser (state/training.ts): `training.<field>` fields live in the training
+  // Training in the browser (state/trainStore.ts): `train.<field>` fields live in the train
   // store's settings, not in the lab state.
   {
     key: 'train.mode',
@@ -258,7 +257,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'choice',
     options: ['fast', 'cnn'],
     default: DEFAULT_TRAIN_CONFIG.mode,
-    field: 'training.mode',
+    field: 'train.mode',
   },
   {
     key: 'train.epochs',
@@ -266,7 +265,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'int',
     default: DEFAULT_TRAIN_CONFIG.epochs,
     ...TRAIN_LIMITS.epochs,
-    field: 'training.epochs',
+    field: 'train.epochs',
   },
   {
     key: 'train.batch',
@@ -274,7 +273,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'int',
     default: DEFAULT_TRAIN_CONFIG.batchSize,
     ...TRAIN_LIMITS.batchSize,
-    field: 'training.batchSize',
+    field: 'train.batchSize',
   },
   {
     key: 'train.lr',
@@ -282,7 +281,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'number',
     default: DEFAULT_TRAIN_CONFIG.learningRate,
     ...TRAIN_LIMITS.learningRate,
-    field: 'training.learningRate',
+    field: 'train.learningRate',
   },
   {
     key: 'train.tau',
@@ -290,7 +289,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'number',
     default: DEFAULT_TRAIN_CONFIG.tau,
     ...TRAIN_LIMITS.tau,
-    field: 'training.tau',
+    field: 'train.tau',
   },
   {
     key: 'train.loss',
@@ -298,7 +297,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'choice',
     options: ['softmax', 'unnormalised', 'mettes'],
     default: DEFAULT_TRAIN_CONFIG.loss,
-    field: 'training.loss',
+    field: 'train.loss',
   },
   {
     key: 'train.seed',
@@ -306,7 +305,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'int',
     default: DEFAULT_TRAIN_CONFIG.seed,
     ...TRAIN_LIMITS.seed,
-    field: 'training.seed',
+    field: 'train.seed',
   },
   {
     key: 'train.labelling',
@@ -314,7 +313,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'choice',
     options: LABELLINGS,
     default: 'identity',
-    field: 'training.labelling',
+    field: 'train.labelling',
   },
   {
     key: 'train.backend',
@@ -322,7 +321,7 @@ export const SETTINGS: readonly Setting[] = [
     type: 'choice',
     options: BACKEND_CHOICES,
     default: 'auto',
-    field: 'training.backend',
+    field: 'train.backend',
   },
   // Presenting and teaching (state/presentation.ts): a speaker's link keeps the look and the step.
   { key: 'present', label: 'presentation mode', type: 'boolean', default: false, field: 'present' },

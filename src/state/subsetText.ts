@@ -1,11 +1,18 @@
 import { formatClassSpec, parseClassSpec, SelectionError } from '../data/classSpec.ts';
-import type { TextRead } from './settings.ts';
 
 /**
  * How the link reads the data subset's text settings (`data.classes`, `data.train`, `data.test`).
  * Only the spelling is checked here: whether the classes exist, and whether they have that many
- * images, depends on the data loaded later (state/dataSlice.ts says so when a choice does not fit).
+ * images, depends on the data loaded later (state/dataStore.ts says so when a choice does not fit).
  */
+
+/**
+ * What a text setting's `normalise` makes of a text: its one spelling (with a note when it had to
+ * change the value, e.g. capped it), or why it cannot be used.
+ */
+export type TextRead =
+  | { readonly value: string; readonly note?: string }
+  | { readonly why: string };
 
 /** A class choice, spelt as formatClassSpec writes it (`all`, `first:3`, `cat,dog`). */
 export function normaliseClasses(text: string): TextRead {

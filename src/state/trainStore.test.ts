@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainEvent } from '../jobs/trainClient.ts';
+import type { TrainEvent, TrainJobs } from '../jobs/trainClient.ts';
 import { DEFAULT_TRAIN_CONFIG, type EpochReport, type TrainInput } from '../train/types.ts';
-import { createLabStore } from './store.ts';
-import { createTrainingStores, leakOf, type TrainRunner } from './training.ts';
+import { createLabStore } from './labStore.ts';
+import { createTrainStores, leakOf } from './trainStore.ts';
 import { applyHash, stateHash } from './urlSync.ts';
 
 const input: TrainInput = {
@@ -17,7 +17,7 @@ const input: TrainInput = {
 function fakeRunner() {
   const calls: { what: string; options?: unknown }[] = [];
   const listeners: ((e: TrainEvent) => void)[] = [];
-  const runner: TrainRunner = {
+  const runner: TrainJobs = {
     start(_input, options, onEvent) {
       calls.push({ what: 'start', options });
       listeners.push(onEvent);
@@ -43,6 +43,7 @@ const epochReport = (epoch: number, numTensors: number): EpochReport => ({
   confusion: Int32Array.of(1, 0, 0, 1),
   embeddings: new Float32Array(6),
   predictions: Int32Array.of(0, 1),
+  assignment: null,
   numTensors,
   timeMs: 5,
 });
@@ -56,7 +57,7 @@ const batch = (epoch: number, b: number, loss: number): TrainEvent => ({
 
 describe('training store', () => {
   it('keeps settings within the library’s limits', () => {
-    const { store } = createTrainingStores(() => fakeRunner().runner);
+    const { store } = createTrainStores(() => fakeRunner().runner);
     store.getState().setSettings({ epochs: 0, batchSize: 12.6, learningRate: -1, tau: Number.NaN });
     expect(store.getState().settings).toMatchObject({
       epochs: 1,
@@ -68,7 +69,7 @@ describe('training store', () => {
 
   it('follows a run: batches to the live store, epochs to the curves, then done', () => {
     const fake = fakeRunner();
-    const { store, live } = createTrainingStores(() => fake.runner);
+    const { store, live } = createTrainStores(() => fake.runner);
     store.getState().setSettings({ backend: 'webgl', epochs: 2 });
     store.getState().start(input, ['a', 'b']);
     expect(fake.calls[0]).toEqual({
@@ -92,7 +93,7 @@ describe('training store', () => {
 
   it('records the feature pass when it finishes: images, time and the backend it ran on', () => {
     const fake = fakeRunner();
-    const { store } = createTrainingStores(() => fake.runner);
+    const { store } = createTrainStores(() => fake.runner);
     store.getState().start(input, ['a', 'b']);
     fake.emit({ type: 'prepare', jobId: 1, done: 0, total: 6 });
     fake.emit({ type: 'prepare', jobId: 1, done: 4, total: 6, backend: 'wasm' });
@@ -108,7 +109,7 @@ describe('training store', () => {
 
   it('says when the tensor count grows between epochs', () => {
     const fake = fakeRunner();
-    const { store } = createTrainingStores(() => fake.runner);
+    const { store } = createTrainStores(() => fake.runner);
     store.getState().start(input, ['a', 'b']);
     fake.emit({ type: 'epoch', jobId: 1, report: epochReport(1, 40) });
     fake.emit({ type: 'epoch', jobId: 1, report: epochReport(2, 52) });
@@ -120,7 +121,7 @@ describe('training store', () => {
 
   it('offers another backend after a lost device, in a fresh worker, and ignores the old run', () => {
     const fake = fakeRunner();
-    const { store, live } = createTrainingStores(() => fake.runner);
+    const { store, live } = createTrainStores(() => fake.runner);
     store.getState().start(input, ['a', 'b']);
     fake.emit({ type: 'error', jobId: 1, kind: 'device-lost', message: 'lost', backend: 'webgl' });
     expect(store.getState()).toMatchObject({
@@ -142,7 +143,7 @@ describe('training store', () => {
 
   it('goes on after a lost device from the newest checkpoint, keeping the curves up to it', () => {
     const fake = fakeRunner();
-    const { store, live } = createTrainingStores(() => fake.runner);
+    const { store, live } = createTrainStores(() => fake.runner);
     store.getState().start(input, ['a', 'b']);
     fake.emit(batch(0, 0, 5));
     fake.emit({ type: 'epoch', jobId: 1, report: epochReport(1, 40) });
@@ -168,7 +169,7 @@ describe('training store', () => {
 
   it('takes the Hungarian assignment into the run, for the views that decode with it', () => {
     const fake = fakeRunner();
-    const { store } = createTrainingStores(() => fake.runner);
+    const { store } = createTrainStores(() => fake.runner);
     store.getState().start(input, ['a', 'b']);
     fake.emit({ type: 'assignment', jobId: 1, assignment: Int32Array.of(1, 0) });
     expect(Array.from(store.getState().run?.input.assignment ?? [])).toEqual([1, 0]);
@@ -177,7 +178,7 @@ describe('training store', () => {
 
   it('steps from nothing by starting paused, and reset forgets the run', () => {
     const fake = fakeRunner();
-    const { store, live } = createTrainingStores(() => fake.runner);
+    const { store, live } = createTrainStores(() => fake.runner);
     store.getState().step(input, ['a', 'b']);
     expect(fake.calls.map((c) => c.what)).toEqual(['start', 'step']);
     expect(fake.calls[0].options).toMatchObject({ paused: true });
@@ -193,7 +194,7 @@ describe('training store', () => {
   });
 
   it('reads and writes its settings in the link as train.*', () => {
-    const { store } = createTrainingStores(() => fakeRunner().runner);
+    const { store } = createTrainStores(() => fakeRunner().runner);
     const lab = createLabStore();
     applyHash(lab, '#N=4&train.epochs=5&train.lr=0.01&train.tau=-3&train.backend=webgl', store);
     expect(store.getState().settings).toMatchObject({

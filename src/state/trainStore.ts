@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { createTrainClient, type TrainEvent } from '../jobs/trainClient.ts';
+import { defaultTrainJobs, type TrainEvent, type TrainJobs } from '../jobs/trainClient.ts';
 import type { LiveEvaluation } from '../jobs/trainProtocol.ts';
 import type { BackendChoice, BackendName, BackendSelection } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
@@ -68,7 +68,7 @@ export interface TrainError {
   readonly backend?: BackendName;
 }
 
-export interface TrainingState {
+export interface TrainState {
   readonly settings: TrainSettings;
   readonly phase: TrainPhase;
   /** What the worker is doing, in words. */
@@ -146,57 +146,6 @@ const EMPTY_LIVE: TrainLive = {
   liveAccuracy: null,
 };
 
-/** The run's controls the store needs (the worker client; tests pass a fake). */
-export interface TrainRunner {
-  start(
-    input: TrainInput,
-    options: {
-      backend: BackendChoice;
-      known?: BackendSelection['probes'];
-      paused?: boolean;
-      freshWorker?: boolean;
-      resume?: TrainCheckpoint;
-    },
-    onEvent: (e: TrainEvent) => void,
-  ): number;
-  pause(): void;
-  resume(): void;
-  step(): void;
-  stop(): void;
-  loseDevice(): void;
-}
-
-/** The browser's runner: training runs in a module worker; tfjs is loaded only there. */
-export function createWorkerTrainRunner(): TrainRunner {
-  return createTrainClient(
-    () =>
-      new Worker(new URL('../workers/train.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'training',
-      }),
-  );
-}
-
-/** Outside a browser (unit tests of other stores) there is nothing to train with. */
-function unavailableRunner(): TrainRunner {
-  return {
-    start(_input, _options, onEvent) {
-      onEvent({
-        type: 'error',
-        jobId: 0,
-        kind: 'internal',
-        message: 'training needs a browser with Web Workers',
-      });
-      return 0;
-    },
-    pause() {},
-    resume() {},
-    step() {},
-    stop() {},
-    loseDevice() {},
-  };
-}
-
 /** The run-related part of the state, as it is before the first run and after a reset. */
 const IDLE_RUN = {
   phase: 'idle',
@@ -211,7 +160,7 @@ const IDLE_RUN = {
   savedEpoch: null,
   firstStepMs: null,
   features: null,
-} as const satisfies Partial<TrainingState>;
+} as const satisfies Partial<TrainState>;
 
 const clamp = (x: number, { min, max }: { min: number; max: number }) =>
   Math.min(max, Math.max(min, x));
@@ -242,12 +191,13 @@ export function configOf(s: TrainSettings): TrainConfig {
 /** Weight of the newest step in the smoothed images a second. */
 const RATE_SMOOTHING = 0.3;
 
-export function createTrainingStores(makeRunner: () => TrainRunner) {
+export function createTrainStores(makeJobs: () => TrainJobs = defaultTrainJobs) {
   const live = createStore<TrainLive>()(() => EMPTY_LIVE);
-  let runner: TrainRunner | null = null;
-  const getRunner = () => {
-    runner ??= makeRunner();
-    return runner;
+  // Made at the first run, so a lab that never trains never starts the worker.
+  let jobs: TrainJobs | null = null;
+  const getJobs = () => {
+    jobs ??= makeJobs();
+    return jobs;
   };
   /** The run whose events count (0: none), numbered by this store. */
   let current = 0;
@@ -256,7 +206,7 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
   let checkpoint: TrainCheckpoint | null = null;
   let preparingSince = 0;
 
-  const store = createStore<TrainingState>()((set, get) => {
+  const store = createStore<TrainState>()((set, get) => {
     function receive(jobId: number, e: TrainEvent): void {
       if (jobId !== current) return;
       const state = get();
@@ -423,7 +373,7 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
       });
       const mine = ++token;
       current = mine;
-      getRunner().start(
+      getJobs().start(
         input,
         {
           backend: options.backend ?? get().settings.backend,
@@ -449,25 +399,25 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
         launch(input, classNames, { paused });
       },
       pause() {
-        if (current > 0) getRunner().pause();
+        if (current > 0) getJobs().pause();
       },
       resume() {
-        if (current > 0) getRunner().resume();
+        if (current > 0) getJobs().resume();
       },
       step(input, classNames) {
         if (current === 0) {
           if (!input || !classNames) return;
           launch(input, classNames, { paused: true });
         }
-        getRunner().step();
+        getJobs().step();
       },
       stop() {
-        if (current > 0) getRunner().stop();
+        if (current > 0) getJobs().stop();
       },
       reset() {
         if (current > 0) {
           current = 0;
-          getRunner().stop();
+          getJobs().stop();
         }
         live.setState({
           ...EMPTY_LIVE,
@@ -488,7 +438,7 @@ export function createTrainingStores(makeRunner: () => TrainRunner) {
         });
       },
       loseDevice() {
-        if (current > 0) getRunner().loseDevice();
+        if (current > 0) getJobs().loseDevice();
       },
     };
   });
@@ -506,10 +456,3 @@ export function leakOf(epochs: readonly EpochPoint[]): string | null {
   if (now.numTensors === base.numTensors) return null;
   return `Memory leak: ${base.numTensors} tensors after epoch ${base.epoch}, ${now.numTensors} after epoch ${now.epoch} (the count should stay the same).`;
 }
-
-const stores = createTrainingStores(() =>
-  typeof Worker === 'undefined' ? unavailableRunner() : createWorkerTrainRunner(),
-);
-/** The app's training store and its live values. */
-export const trainingStore = stores.store;
-export const trainLive = stores.live;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, METHODS } from '../core/methods/registry.ts';
-import { DEFAULT_REQUEST, UI_MAX_N } from './prototypes.ts';
+import { DEFAULT_REQUEST, UI_MAX_N } from './defaults.ts';
 import { methodSettings, SETTINGS } from './settings.ts';
 import { parseHash, readSetting, serialiseHash } from './urlHash.ts';
 

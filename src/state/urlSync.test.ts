@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDataStore } from './dataSlice.ts';
-import { createInProcessRunner } from './runner.ts';
-import { createLabStore } from './store.ts';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
+import { createDataStore } from './dataStore.ts';
+import { createLabStore } from './labStore.ts';
 import { cifar10Archive, nodeLoader } from './testing/nodeData.ts';
-import { trainingStore } from './training.ts';
+import { createTrainStores } from './trainStore.ts';
 import { applyHash, startUrlSync, stateHash, WRITE_DELAY_MS } from './urlSync.ts';
+
+/** A train store of its own (its jobs are never started here). */
+const { store: train } = createTrainStores();
 
 /** Just enough of a window for the binding: location.hash, replaceState, hashchange. */
 function fakeWindow(hash: string) {
@@ -32,7 +35,7 @@ function fakeWindow(hash: string) {
 
 describe('URL sync', () => {
   it('starts from the hash, writes back the cleaned link, and reports the bad values', async () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     const { win, writes } = fakeWindow('#N=abc&n=-4&method=nope&view=proj');
     startUrlSync(store, win);
     await Promise.resolve();
@@ -47,7 +50,7 @@ describe('URL sync', () => {
   it('rewrites the hash (gathered, replaceState only) when the request or view changes', async () => {
     vi.useFakeTimers();
     try {
-      const store = createLabStore(createInProcessRunner());
+      const store = createLabStore(inProcessOptimiserJobs());
       const { win, writes, location } = fakeWindow('#method=kasarla&N=4&n=3');
       startUrlSync(store, win);
       expect(store.getState().current?.metrics.maxCosine).toBeCloseTo(-1 / 3, 12);
@@ -67,7 +70,7 @@ describe('URL sync', () => {
   });
 
   it('follows a hash edited by hand, remaking the prototypes only when the request changed', () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     const { win, typeHash } = fakeWindow('#method=kasarla&N=4&n=3');
     startUrlSync(store, win);
     const first = store.getState().current;
@@ -82,13 +85,13 @@ describe('URL sync', () => {
 
 describe('lists in the hash: the 4D rotation and the coordinate triple', () => {
   it('writes a rotation and a triple, and a link restores them', async () => {
-    const first = createLabStore(createInProcessRunner());
+    const first = createLabStore(inProcessOptimiserJobs());
     first.getState().rotate4('xw', 0.7);
     first.getState().setProjection({ axes: 'coords', triple: [2, 0, 1] });
     const hash = stateHash(first.getState());
     expect(hash).toMatch(/s3\.rot=/);
     expect(hash).toMatch(/proj\.coords=2,0,1/);
-    const second = createLabStore(createInProcessRunner());
+    const second = createLabStore(inProcessOptimiserJobs());
     applyHash(second, `#${hash}`);
     expect(second.getState().projTriple).toEqual([2, 0, 1]);
     const a = first.getState().rotation4;
@@ -97,7 +100,7 @@ describe('lists in the hash: the 4D rotation and the coordinate triple', () => {
   });
 
   it('snaps a rounded rotation back to a rotation and rejects malformed lists with a notice', () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     // A rotation by 0.5 rad in the xw plane, written with 3 decimals.
     const c = Math.cos(0.5).toFixed(3);
     const sn = Math.sin(0.5).toFixed(3);
@@ -124,7 +127,7 @@ describe('lists in the hash: the 4D rotation and the coordinate triple', () => {
 
 describe('the data subset in the link', () => {
   const labAndData = () => ({
-    lab: createLabStore(createInProcessRunner()),
+    lab: createLabStore(inProcessOptimiserJobs()),
     data: createDataStore(nodeLoader),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS + 30));
@@ -132,14 +135,14 @@ describe('the data subset in the link', () => {
   it('writes the chosen subset and a link gives it back', () => {
     const a = labAndData();
     a.data.getState().setSubsetFields({ classes: 'ship, cat', trainPerClass: '20', seed: '3' });
-    const hash = stateHash(a.lab.getState(), trainingStore.getState().settings, a.data);
+    const hash = stateHash(a.lab.getState(), train.getState().settings, a.data);
     expect(hash).toBe(
       'method=lse&N=12&n=3&seed=0&view=s2&data.classes=ship,cat&data.train=20&data.seed=3',
     );
     // Without a data store the link is the lab's alone, as before.
     expect(stateHash(a.lab.getState())).toBe('method=lse&N=12&n=3&seed=0&view=s2');
     const b = labAndData();
-    applyHash(b.lab, `#${hash}`, trainingStore, b.data);
+    applyHash(b.lab, `#${hash}`, train, b.data);
     expect(b.data.getState().fields).toEqual({
       classes: 'ship,cat',
       trainPerClass: '20',
@@ -147,13 +150,13 @@ describe('the data subset in the link', () => {
       seed: '3',
     });
     expect(b.data.getState().fieldsChosen).toBe(true);
-    expect(stateHash(b.lab.getState(), trainingStore.getState().settings, b.data)).toBe(hash);
+    expect(stateHash(b.lab.getState(), train.getState().settings, b.data)).toBe(hash);
   });
 
   it('draws the link\u2019s subset from data loaded after it was opened', async () => {
     const { lab, data } = labAndData();
     const { win, location } = fakeWindow('#data.classes=cat,dog&data.train=4&data.test=2');
-    const stop = startUrlSync(lab, win, trainingStore, data);
+    const stop = startUrlSync(lab, win, train, data);
     try {
       await data.getState().loadFiles([cifar10Archive], []);
       const s = data.getState();
@@ -173,7 +176,7 @@ describe('the data subset in the link', () => {
   it('falls back when the link\u2019s subset does not fit, says so, and drops it from the link', async () => {
     const { lab, data } = labAndData();
     const { win, location } = fakeWindow('#data.classes=cat&data.train=11');
-    const stop = startUrlSync(lab, win, trainingStore, data);
+    const stop = startUrlSync(lab, win, train, data);
     try {
       expect(location.hash).toMatch(/data\.train=11/);
       await data.getState().loadFiles([cifar10Archive], []);
@@ -192,7 +195,7 @@ describe('the data subset in the link', () => {
     vi.useFakeTimers();
     const { lab, data } = labAndData();
     const { win, writes, location, typeHash } = fakeWindow('#method=kasarla&N=4&n=3');
-    const stop = startUrlSync(lab, win, trainingStore, data);
+    const stop = startUrlSync(lab, win, train, data);
     try {
       expect(writes).toHaveLength(1);
       data.getState().setSubsetFields({ classes: 'first:3' });

@@ -1,12 +1,12 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ParamValue } from '../core/methods/types.ts';
 import { expandTourLink } from '../tour/link.ts';
-import type { DataSlice } from './dataSlice.ts';
+import type { DataState } from './dataStore.ts';
 import { applyDataValues, dataValues } from './dataUrl.ts';
-import type { PrototypeRequest } from './prototypes.ts';
+import type { PrototypeRequest } from './defaults.ts';
+import type { LabState } from './labState.ts';
 import { SETTINGS, type SettingValue } from './settings.ts';
-import { type TrainingState, type TrainSettings, trainingStore } from './training.ts';
-import type { LabState } from './types.ts';
+import type { TrainSettings, TrainState } from './trainStore.ts';
 import { parseHash, serialiseHash } from './urlHash.ts';
 
 /**
@@ -23,9 +23,9 @@ import { parseHash, serialiseHash } from './urlHash.ts';
 export const WRITE_DELAY_MS = 120;
 
 const REQUEST = 'request.';
-/** Fields of the training store's settings (a separate store, state/training.ts). */
-const TRAINING = 'training.';
-/** Fields of the data store's subset fields (state/dataSlice.ts, bound in dataUrl.ts). */
+/** Fields of the train store's settings (a separate store, state/trainStore.ts). */
+const TRAIN = 'train.';
+/** Fields of the data store's subset fields (state/dataStore.ts, bound in dataUrl.ts). */
 const DATA = 'data.';
 
 /** The values of every setting in SETTINGS, as the store holds them now. */
@@ -34,7 +34,7 @@ export function stateValues(state: LabState): Record<string, SettingValue> {
   const record = state as unknown as Record<string, unknown>;
   const request = state.request as unknown as Record<string, unknown>;
   for (const s of SETTINGS) {
-    if (!s.field || s.field.startsWith(TRAINING) || s.field.startsWith(DATA)) continue;
+    if (!s.field || s.field.startsWith(TRAIN) || s.field.startsWith(DATA)) continue;
     const value = s.field.startsWith(REQUEST)
       ? request[s.field.slice(REQUEST.length)]
       : record[s.field];
@@ -45,39 +45,40 @@ export function stateValues(state: LabState): Record<string, SettingValue> {
   return out;
 }
 
-/** The values of the `train.*` settings, as the training store holds them now. */
-export function trainingValues(settings: TrainSettings): Record<string, SettingValue> {
+/** The values of the `train.*` settings, as the train store holds them now. */
+export function trainValues(settings: TrainSettings): Record<string, SettingValue> {
   const out: Record<string, SettingValue> = {};
   const record = settings as unknown as Record<string, SettingValue>;
   for (const s of SETTINGS) {
-    if (s.field?.startsWith(TRAINING)) out[s.key] = record[s.field.slice(TRAINING.length)];
+    if (s.field?.startsWith(TRAIN)) out[s.key] = record[s.field.slice(TRAIN.length)];
   }
   return out;
 }
 
 /**
- * Every setting as it is now: the store's, the training settings and (given the data store) the
- * subset. Whatever changes one setting starts from these, so the others stay as they are.
+ * Every setting as it is now: the store's and, where given, the train settings and the data
+ * store's subset (left out, they read as their defaults). Whatever changes one setting starts
+ * from these, so the others stay as they are.
  */
 export function currentValues(
   state: LabState,
-  training: TrainSettings = trainingStore.getState().settings,
-  data?: StoreApi<DataSlice>,
+  train?: TrainSettings,
+  data?: StoreApi<DataState>,
 ): Record<string, SettingValue> {
   return {
     ...stateValues(state),
-    ...trainingValues(training),
+    ...(train ? trainValues(train) : {}),
     ...(data ? dataValues(data.getState()) : {}),
   };
 }
 
-/** The hash (without #) that describes the store (and the training settings, the subset) now. */
+/** The hash (without #) that describes the store (and the train settings, the subset) now. */
 export function stateHash(
   state: LabState,
-  training: TrainSettings = trainingStore.getState().settings,
-  data?: StoreApi<DataSlice>,
+  train?: TrainSettings,
+  data?: StoreApi<DataState>,
 ): string {
-  return serialiseHash(currentValues(state, training, data), state.request.params);
+  return serialiseHash(currentValues(state, train, data), state.request.params);
 }
 
 function sameParams(
@@ -106,25 +107,25 @@ function sameRequest(a: PrototypeRequest, b: PrototypeRequest): boolean {
 export function applyHash(
   store: StoreApi<LabState>,
   hash: string,
-  training: StoreApi<TrainingState> = trainingStore,
-  data?: StoreApi<DataSlice>,
+  train?: StoreApi<TrainState>,
+  data?: StoreApi<DataState>,
 ): void {
   // `#tour=3` alone stands for tour step 3 as its preset sets the page (tour/link.ts).
   const { values, params, notices } = parseHash(expandTourLink(hash));
   const state = store.getState();
   const patch: Record<string, unknown> = {};
   const request: Record<string, unknown> = {};
-  const trainingPatch: Record<string, unknown> = {};
+  const trainPatch: Record<string, unknown> = {};
   for (const s of SETTINGS) {
     if (!s.field || s.field.startsWith(DATA)) continue;
-    if (s.field.startsWith(TRAINING)) trainingPatch[s.field.slice(TRAINING.length)] = values[s.key];
+    if (s.field.startsWith(TRAIN)) trainPatch[s.field.slice(TRAIN.length)] = values[s.key];
     else if (s.field.startsWith(REQUEST)) request[s.field.slice(REQUEST.length)] = values[s.key];
     else if (s.field === 'speed') state.setSpeed(values[s.key] as number);
     else if (s.type === 'numbers') patch[s.field] = String(values[s.key]).split(',').map(Number);
     else patch[s.field] = values[s.key];
   }
   store.setState(patch as Partial<LabState>);
-  training.getState().setSettings(trainingPatch as Partial<TrainSettings>);
+  train?.getState().setSettings(trainPatch as Partial<TrainSettings>);
   if (data) applyDataValues(data, values);
   const next = { ...(request as unknown as PrototypeRequest), params };
   const started = state.job !== null || state.current !== null;
@@ -138,13 +139,13 @@ export function applyHash(
 export function startUrlSync(
   store: StoreApi<LabState>,
   win: Window = window,
-  training: StoreApi<TrainingState> = trainingStore,
-  data?: StoreApi<DataSlice>,
+  train?: StoreApi<TrainState>,
+  data?: StoreApi<DataState>,
 ): () => void {
   let written = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const hashNow = () => stateHash(store.getState(), training.getState().settings, data);
+  const hashNow = () => stateHash(store.getState(), train?.getState().settings, data);
   const write = () => {
     timer = null;
     const hash = hashNow();
@@ -154,7 +155,7 @@ export function startUrlSync(
     win.history.replaceState(win.history.state, '', `${pathname}${search}#${hash}`);
   };
 
-  applyHash(store, win.location.hash, training, data);
+  applyHash(store, win.location.hash, train, data);
   // The link now says exactly what is shown (fallen-back values replaced, defaults spelled out).
   write();
 
@@ -162,8 +163,8 @@ export function startUrlSync(
     if (timer === null && hashNow() !== written) timer = setTimeout(write, WRITE_DELAY_MS);
   };
   const unsubscribe = store.subscribe(schedule);
-  // Training settings change in their own store; batches and epochs do not touch `settings`.
-  const unsubscribeTraining = training.subscribe((t, prev) => {
+  // Train settings change in their own store; batches and epochs do not touch `settings`.
+  const unsubscribeTrain = train?.subscribe((t, prev) => {
     if (t.settings !== prev.settings) schedule();
   });
   // The subset fields, in the data store; load progress does not touch them.
@@ -173,14 +174,14 @@ export function startUrlSync(
   // A hash typed or pasted into the address bar of an open page.
   const onHashChange = () => {
     if (win.location.hash.slice(1) === written) return;
-    applyHash(store, win.location.hash, training, data);
+    applyHash(store, win.location.hash, train, data);
     if (timer !== null) clearTimeout(timer);
     write();
   };
   win.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
-    unsubscribeTraining();
+    unsubscribeTrain?.();
     unsubscribeData?.();
     win.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);

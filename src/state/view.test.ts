@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply4, det4 } from '../core/geometry/rotation4.ts';
-import { createInProcessRunner } from './runner.ts';
-import { createLabStore } from './store.ts';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
+import { createLabStore } from './labStore.ts';
 import { shownView } from './view.ts';
 
 describe('view slice', () => {
@@ -14,7 +14,7 @@ describe('view slice', () => {
   });
 
   it('keeps the 4D rotation as one orthogonal matrix with det 1', () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     const s = () => store.getState();
     for (let k = 0; k < 300; k++)
       s().rotate4(k % 3 === 0 ? 'xw' : k % 3 === 1 ? 'yw' : 'zw', 0.1 + k * 1e-3);
@@ -31,7 +31,7 @@ describe('view slice', () => {
   });
 
   it('moves the pole: the chosen point goes to (0, 0, 0, 1), and reset returns to the identity', () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     store.getState().setPole([0.5, -0.5, 0.5, 0.5]);
     const q = apply4(Float64Array.from(store.getState().rotation4), [0.5, -0.5, 0.5, 0.5]);
     expect(q[3]).toBeCloseTo(1, 12);
@@ -40,7 +40,7 @@ describe('view slice', () => {
   });
 
   it('clamps the contact tolerance and ignores what is not a number', () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     store.getState().setContactTolerance(99);
     expect(store.getState().contactToleranceDeg).toBe(10);
     store.getState().setContactTolerance(Number.NaN);

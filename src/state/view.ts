@@ -4,12 +4,10 @@ import {
   rotateInPlane,
   rotationToPole,
 } from '../core/geometry/rotation4.ts';
-import type { SliceCreator } from './types.ts';
+import { CONTACT_TOLERANCE, type ViewId } from './defaults.ts';
+import type { SliceCreator } from './labState.ts';
 
 /** How the scene is drawn; nothing here changes the prototypes. */
-/** Which 3D view shows the prototypes: S^2 itself, S^3 projected, or a projection of any n. */
-export type ViewId = 's2' | 's3' | 'proj';
-export const VIEW_IDS: readonly ViewId[] = ['s2', 's3', 'proj'];
 
 /** S^3 -> R^3: stereographic from the pole, or orthographic (drop w). */
 export type S3Projection = 'stereo' | 'ortho';
@@ -24,9 +22,6 @@ export function shownView(view: ViewId, n: number): ViewId {
   const need = VIEW_DIMENSION[view];
   return need === null || need === n ? view : 'proj';
 }
-
-/** Contact tolerance (degrees above the minimum angle) limits. */
-export const CONTACT_TOLERANCE = { min: 0, max: 10, default: 0.5 } as const;
 
 type ToggleKey = 'showLabels' | 'showGrid' | 'showRays' | 'showCells' | 'showContacts';
 

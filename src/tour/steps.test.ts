@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createInProcessRunner } from '../state/runner.ts';
+import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
 import { methodSettings, SETTINGS } from '../state/settings.ts';
-import { createLabStore } from '../state/store.ts';
+import { createLabStore } from '../state/labStore.ts';
 import { parseHash, readSetting } from '../state/urlHash.ts';
-import { fixed } from '../ui/format.ts';
+import { fixed } from '../scene/format.ts';
 import { expandTourLink, tourStepHash } from './link.ts';
 import { TOUR_STEPS } from './steps.ts';
 
@@ -106,7 +106,7 @@ describe('the tour', () => {
   });
 
   it('shows exactly the numbers its texts quote', async () => {
-    const store = createLabStore(createInProcessRunner());
+    const store = createLabStore(inProcessOptimiserJobs());
     await Promise.resolve();
     for (const [i, step] of TOUR_STEPS.entries()) {
       store.getState().goToTourStep(i + 1);

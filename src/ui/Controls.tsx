@@ -1,6 +1,6 @@
 import { LIMITS, METHODS } from '../core/methods/registry.ts';
-import { UI_MAX_N } from '../state/prototypes.ts';
-import { useLab } from '../state/store.ts';
+import { UI_MAX_N } from '../state/defaults.ts';
+import { useLab } from '../state/labContext.ts';
 import { MethodParams } from './controls/MethodParams.tsx';
 import { NumberField } from './controls/NumberField.tsx';
 import './controls/controls.css';

@@ -1,4 +1,4 @@
-import { useLab } from '../state/store.ts';
+import { useLab } from '../state/labContext.ts';
 
 /**
  * Says which values of the link could not be used as they were (fallen back to a default,

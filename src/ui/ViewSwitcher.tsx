@@ -1,12 +1,7 @@
 import { emptiestDirection } from '../core/geometry/pole.ts';
-import { useLab } from '../state/store.ts';
-import {
-  CONTACT_TOLERANCE,
-  shownView,
-  VIEW_DIMENSION,
-  VIEW_IDS,
-  type ViewId,
-} from '../state/view.ts';
+import { CONTACT_TOLERANCE, VIEW_IDS, type ViewId } from '../state/defaults.ts';
+import { useLab } from '../state/labContext.ts';
+import { shownView, VIEW_DIMENSION } from '../state/view.ts';
 
 const LABEL: Record<ViewId, string> = { s2: 'S²', s3: 'S³', proj: 'projection' };
 const TITLE: Record<ViewId, string> = {

@@ -1,6 +1,6 @@
-// Worker entry: loads CIFAR files off the main thread (see src/data/loaderJob.ts).
-import { runLoaderJob } from '../data/loaderJob.ts';
-import type { LoaderReply, LoaderRequest } from '../data/loaderProtocol.ts';
+// Worker entry: loads CIFAR files off the main thread (see src/jobs/cifarLoaderHost.ts).
+import { runLoaderJob } from '../jobs/cifarLoaderHost.ts';
+import type { LoaderReply, LoaderRequest } from '../jobs/cifarLoaderProtocol.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<LoaderRequest>) => void) | null;

@@ -12,7 +12,7 @@ import {
   SphereGeometry,
 } from 'three';
 import type { StoreApi } from 'zustand/vanilla';
-import type { TrainLive, TrainRun } from '../../state/training.ts';
+import type { TrainLive, TrainRun } from '../../state/trainStore.ts';
 import { prototypeRgb } from '../palette.ts';
 import type { PointMap } from '../source.ts';
 

@@ -1,8 +1,8 @@
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import { useStore } from 'zustand';
-import { trainingStore, trainLive, type TrainRun } from '../../state/training.ts';
+import { useTrain, useTrainLive } from '../../state/labContext.ts';
+import type { TrainRun } from '../../state/trainStore.ts';
 import { Lights, UnitSphere } from '../backdrop.tsx';
 import { prototypeColor } from '../palette.ts';
 import { EmbeddingPoints, PrototypeMarkers } from './EmbeddingPoints.tsx';
@@ -22,7 +22,7 @@ const CAPTION = {
  * continuously drawing canvas would halve the training speed on a machine without a GPU).
  */
 export function EmbeddingScene() {
-  const run = useStore(trainingStore, (s) => s.run);
+  const run = useTrain((s) => s.run);
   const stage = useRef<HTMLDivElement>(null);
   if (!run) return null;
   const { N, n } = run.input.prototypes;
@@ -66,7 +66,7 @@ function RunContents({ run }: { readonly run: TrainRun }) {
   return (
     <>
       <PrototypeMarkers run={run} map={map} />
-      <EmbeddingPoints run={run} map={map} live={trainLive} />
+      <EmbeddingPoints run={run} map={map} live={useTrainLive()} />
     </>
   );
 }

@@ -3,13 +3,13 @@
 import { gzipSync } from 'node:zlib';
 import { parseClassSpec } from '../../data/classSpec.ts';
 import { defaultNames } from '../../data/labelNames.ts';
-import { runLoaderJob } from '../../data/loaderJob.ts';
 import { makeSubset } from '../../data/subset.ts';
 import { buildManifest, encodeRecords, SUBSET_FILES } from '../../data/subsetFile.ts';
 import { syntheticDataset } from '../../data/testing/synthetic.ts';
 import { makeRecords, makeTar } from '../../data/testing/tarBuilder.ts';
-import type { CifarLoader, LoadOutcome } from '../../ui/data/loaderClient.ts';
-import { outcomeOf } from '../../ui/data/loaderClient.ts';
+import type { CifarLoader, LoadOutcome } from '../../jobs/cifarLoaderClient.ts';
+import { outcomeOf } from '../../jobs/cifarLoaderClient.ts';
+import { runLoaderJob } from '../../jobs/cifarLoaderHost.ts';
 
 /** Runs loads in this thread (the app runs the same job in a worker). */
 export const nodeLoader: CifarLoader = (request, onProgress) => {

@@ -1,5 +1,5 @@
 import type { PrototypeMethod } from '../../core/methods/types.ts';
-import { useLab } from '../../state/store.ts';
+import { useLab } from '../../state/labContext.ts';
 import { ParamField } from './ParamField.tsx';
 
 /**

@@ -1,5 +1,5 @@
-import { useLab } from '../../state/store.ts';
-import { fixed } from '../format.ts';
+import { fixed } from '../../scene/format.ts';
+import { useLab } from '../../state/labContext.ts';
 import { SpeedControl } from './SpeedControl.tsx';
 
 /**

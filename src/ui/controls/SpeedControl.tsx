@@ -1,4 +1,4 @@
-import { useLab } from '../../state/store.ts';
+import { useLab } from '../../state/labContext.ts';
 
 /** Slider stops in optimiser steps per second; the last (0) means as fast as possible. */
 export const SPEED_STOPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0] as const;

@@ -1,5 +1,5 @@
 import { subsetCounts } from '../../data/subset.ts';
-import { useData } from './dataStore.ts';
+import { useData } from '../../state/labContext.ts';
 
 /** Images of each subset class, training and test. */
 export function ClassCounts() {

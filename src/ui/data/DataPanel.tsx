@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { countOf } from '../../data/dataset.ts';
 import { FORMATS } from '../../data/formats.ts';
+import { useData, useDataStore } from '../../state/labContext.ts';
 import { ClassCounts } from './ClassCounts.tsx';
-import { useData, useDataStore } from './dataStore.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { formatBytes, formatMs } from './formatBytes.ts';
 import { LoadProgress } from './LoadProgress.tsx';

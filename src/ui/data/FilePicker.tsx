@@ -1,6 +1,6 @@
 import { type DragEvent, useState } from 'react';
 import type { CifarFormat } from '../../data/formats.ts';
-import { useData } from './dataStore.ts';
+import { useData } from '../../state/labContext.ts';
 
 /**
  * Where CIFAR comes in: drop or pick the official archive or .bin batches for training (an

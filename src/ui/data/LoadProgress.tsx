@@ -1,4 +1,4 @@
-import { useData } from './dataStore.ts';
+import { useData } from '../../state/labContext.ts';
 import { formatBytes } from './formatBytes.ts';
 
 /** The running load: what, how far, and a Cancel button. */

@@ -1,8 +1,8 @@
 import { imagePixels } from '../../data/dataset.ts';
 import type { CifarSubset } from '../../data/subset.ts';
 import { takeInTurn } from '../../data/takeInTurn.ts';
+import { useData } from '../../state/labContext.ts';
 import { CifarImage } from './CifarImage.tsx';
-import { useData } from './dataStore.ts';
 
 const MAX_TILES = 20;
 

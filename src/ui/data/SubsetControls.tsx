@@ -1,4 +1,4 @@
-import { useData } from './dataStore.ts';
+import { useData } from '../../state/labContext.ts';
 
 /** Which classes and how many images of each: the class-balanced subset, drawn with a seed. */
 export function SubsetControls() {

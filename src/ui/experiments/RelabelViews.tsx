@@ -4,7 +4,7 @@
  * the same-superclass pairs that sit far apart, and each class's accuracy change.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ExperimentRecord } from '../../state/experiments.ts';
+import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { classGram, meanPerClass, similarButFar } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
 

@@ -2,7 +2,7 @@
 import type { CifarDataset } from '../../data/dataset.ts';
 import { FORMATS } from '../../data/formats.ts';
 import type { CifarSubset } from '../../data/subset.ts';
-import type { ExperimentDataset } from '../../state/experiments.ts';
+import type { ExperimentDataset } from '../../state/experimentsStore.ts';
 import { coarseOfClasses, type ExperimentData } from '../../train/experiment/runner.ts';
 
 /** FNV-1a over the labels: cheap, and different whenever images or their order differ. */

@@ -1,7 +1,7 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { useLab } from '../../state/store.ts';
+import { download } from '../../scene/download.ts';
+import { useLab } from '../../state/labContext.ts';
 import { canvasPng, svgMarkup, svgPng } from './chartImage.ts';
-import { download } from './download.ts';
 import { fileStem } from './prototypeFiles.ts';
 import './export.css';
 

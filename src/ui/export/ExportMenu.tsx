@@ -1,15 +1,12 @@
 import { type ChangeEvent, useState } from 'react';
 import type { NpyWriteDtype } from '../../core/io/npy.ts';
 import type { PrototypeFormat } from '../../core/io/prototypeFile.ts';
-import { useEmbed } from '../../embed/context.ts';
-import { DEFAULT_PANELS, PANEL_IDS } from '../../embed/options.ts';
+import { copyText, download } from '../../scene/download.ts';
+import { useEmbed } from '../../scene/embedInfo.ts';
 import { bookmarkText, makeBookmark, readBookmark } from '../../state/bookmark.ts';
-import { useLab, useLabStore } from '../../state/store.ts';
-import { trainingStore } from '../../state/training.ts';
+import { useLab, useLabStores } from '../../state/labContext.ts';
 import { currentValues, stateHash } from '../../state/urlSync.ts';
-import { useDataStore } from '../data/dataStore.ts';
-import { copyText, download } from './download.ts';
-import { embedCode } from './embedCode.ts';
+import { DEFAULT_PANELS, embedCode, PANEL_IDS } from './embedCode.ts';
 import { applyBookmark } from './loadBookmark.ts';
 import { fileStem, prototypeFile } from './prototypeFiles.ts';
 import './export.css';
@@ -31,9 +28,10 @@ function appUrl(kind: string): string {
  * JSON bookmark (and loading one back), and the iframe code that embeds the lab as it is.
  */
 export function ExportMenu() {
-  const store = useLabStore();
-  // This lab's data store (an element has its own): the subset is part of the link.
-  const dataStore = useDataStore();
+  // This lab's stores (an element has its own): the training settings and the subset are part
+  // of the link too.
+  const stores = useLabStores();
+  const { lab: store, train, data: dataStore } = stores;
   const current = useLab((s) => s.current);
   const embed = useEmbed();
   const [dtype, setDtype] = useState<NpyWriteDtype>('float32');
@@ -61,7 +59,7 @@ export function ExportMenu() {
   const saveBookmark = () => {
     // Every setting: the training settings and the subset live in stores of their own.
     const state = store.getState();
-    const values = currentValues(state, trainingStore.getState().settings, dataStore);
+    const values = currentValues(state, train.getState().settings, dataStore);
     const bookmark = makeBookmark(state, new Date(), values);
     const stem = current ? fileStem(current) : 'lab';
     download(bookmarkText(bookmark), `hypersphere-lab-${stem}.bookmark.json`, 'application/json');
@@ -88,7 +86,7 @@ export function ExportMenu() {
       setMessage({ kind: 'error', text: `${file.name}: ${read.error}` });
       return;
     }
-    applyBookmark(store, read.bookmark, read.hash, dataStore);
+    applyBookmark(stores, read.bookmark, read.hash);
     setMessage({ kind: 'ok', text: `Loaded the bookmark ${file.name}.` });
   };
 
@@ -99,7 +97,7 @@ export function ExportMenu() {
         : PANEL_IDS.filter((p) => p === id || ps.includes(p)),
     );
 
-  const hash = () => stateHash(store.getState(), trainingStore.getState().settings, dataStore);
+  const hash = () => stateHash(store.getState(), train.getState().settings, dataStore);
   return (
     <section className="card export" aria-labelledby="export-title" data-testid="export">
       <h2 id="export-title">Export and share</h2>

@@ -3,6 +3,26 @@
  * state in the hash. Pure text, so it is easy to test and to document.
  */
 
+/**
+ * The parts of the lab an embed can show (embed/EmbedApp.tsx draws them; `panels=` names them),
+ * in the order the page shows them by default.
+ */
+export const PANEL_IDS = [
+  'scene',
+  'views',
+  'metrics',
+  'controls',
+  'run',
+  'file',
+  'data',
+  'analysis',
+  'export',
+] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
+/** What an embed shows when `panels` is not given. */
+export const DEFAULT_PANELS: readonly PanelId[] = ['scene', 'metrics'];
+
 function attr(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -1,11 +1,8 @@
-import type { StoreApi } from 'zustand/vanilla';
 import { createCodebook } from '../../core/math/codebook.ts';
 import { separationMetrics } from '../../core/metrics/separation.ts';
 import type { Bookmark } from '../../state/bookmark.ts';
-import type { DataSlice } from '../../state/dataSlice.ts';
+import type { LabStores } from '../../state/labContext.ts';
 import { showLoadedPrototypes } from '../../state/loadedFile.ts';
-import { trainingStore } from '../../state/training.ts';
-import type { LabState } from '../../state/types.ts';
 import { applyHash } from '../../state/urlSync.ts';
 
 const FILE_PREFIX = 'file: ';
@@ -16,12 +13,11 @@ const FILE_PREFIX = 'file: ';
  * are made anew from the settings: same seed, same numbers).
  */
 export function applyBookmark(
-  store: StoreApi<LabState>,
+  { lab: store, train, data: dataStore }: LabStores,
   bookmark: Bookmark,
   hash: string,
-  dataStore?: StoreApi<DataSlice>,
 ): void {
-  applyHash(store, hash, trainingStore, dataStore);
+  applyHash(store, hash, train, dataStore);
   const p = bookmark.prototypes;
   if (!p?.method.startsWith(FILE_PREFIX) || p.N < 2) return;
   const data = Float64Array.from(p.data);

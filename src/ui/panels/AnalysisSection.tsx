@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { useLab } from '../../state/store.ts';
+import { useLab } from '../../state/labContext.ts';
 import { ChartExport } from '../export/ChartExport.tsx';
 import { AboutPanel } from './AboutPanel.tsx';
 import { CodePanel } from './CodePanel.tsx';

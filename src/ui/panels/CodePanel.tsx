@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { bitString, hammingWindow } from '../../core/analysis/hamming.ts';
 import { detectSignCode } from '../../core/metrics/exact.ts';
+import { fixed } from '../../scene/format.ts';
 import type { PrototypeResult } from '../../state/prototypes.ts';
-import { fixed } from '../format.ts';
 
 const ROWS = 8;
 const WINDOW = 6;

@@ -1,7 +1,7 @@
 import { type DragEvent, useState } from 'react';
 import type { ParseResult } from '../../jobs/analysisProtocol.ts';
+import { useLabStore } from '../../state/labContext.ts';
 import { showLoadedPrototypes } from '../../state/loadedFile.ts';
-import { useLabStore } from '../../state/store.ts';
 import { analysisClient } from './clients.ts';
 
 type Status =

@@ -3,7 +3,7 @@ import { histogramBars } from '../../core/analysis/histogram.ts';
 import { linearScale, niceTicks } from '../../core/analysis/scales.ts';
 import { separationBounds } from '../../core/bounds/index.ts';
 import type { SummaryResult } from '../../jobs/analysisProtocol.ts';
-import { fixed } from '../format.ts';
+import { fixed } from '../../scene/format.ts';
 import { BOUND_STYLES } from './boundStyles.ts';
 
 const W = 520;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { separationBounds } from '../../core/bounds/index.ts';
-import { fixed } from '../format.ts';
+import { fixed } from '../../scene/format.ts';
 import { BOUND_STYLES } from './boundStyles.ts';
 import { JobProgressLine } from './JobProgressLine.tsx';
 import { useLongJob } from './useLongJob.ts';

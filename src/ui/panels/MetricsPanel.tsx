@@ -2,8 +2,8 @@ import './panels.css';
 import { useMemo } from 'react';
 import { separationBounds } from '../../core/bounds/index.ts';
 import { METHODS } from '../../core/methods/registry.ts';
-import { useLab } from '../../state/store.ts';
-import { fixed } from '../format.ts';
+import { fixed } from '../../scene/format.ts';
+import { useLab } from '../../state/labContext.ts';
 import { BOUND_STYLES } from './boundStyles.ts';
 
 /** Cosine text: 4 decimals, or "n/a" for a bound that does not apply. */

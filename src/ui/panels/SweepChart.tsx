@@ -8,7 +8,7 @@ import {
 } from '../../core/analysis/scales.ts';
 import { separationBounds } from '../../core/bounds/index.ts';
 import type { MethodOutcome } from '../../jobs/analysisProtocol.ts';
-import { fixed } from '../format.ts';
+import { fixed } from '../../scene/format.ts';
 import { BOUND_STYLES } from './boundStyles.ts';
 import { JobProgressLine } from './JobProgressLine.tsx';
 import { useLongJob } from './useLongJob.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useLab, useLabStore } from '../../state/store.ts';
+import { useLab, useLabStore } from '../../state/labContext.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /**

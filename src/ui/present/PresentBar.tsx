@@ -1,6 +1,6 @@
 import { useRef } from 'react';
+import { useLab, useLabStore } from '../../state/labContext.ts';
 import { PALETTE_IDS, PALETTE_LABELS, type PaletteId } from '../../state/palettes.ts';
-import { useLab, useLabStore } from '../../state/store.ts';
 import { appRoot, runShortcut } from './actions.ts';
 import { useFullscreen } from './fullscreen.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { LabState } from '../../state/types.ts';
+import type { LabState } from '../../state/labState.ts';
 import { toggleFullscreen } from './fullscreen.ts';
 import { CLICK_STEPS, type ShortcutAction } from './shortcuts.ts';
 

@@ -1,4 +1,4 @@
-import { useLab } from '../../state/store.ts';
+import { useLab } from '../../state/labContext.ts';
 
 /** The app root's class and palette attribute: presentation mode and the palette's CSS. */
 export function useAppLook(): { className: string; 'data-palette': string } {

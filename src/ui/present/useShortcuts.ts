@@ -1,6 +1,6 @@
 import { type RefObject, useEffect } from 'react';
-import { useEmbed } from '../../embed/context.ts';
-import { useLabStore } from '../../state/store.ts';
+import { useEmbed } from '../../scene/embedInfo.ts';
+import { useLabStore } from '../../state/labContext.ts';
 import { appRoot, runShortcut } from './actions.ts';
 import { type KeyTarget, shortcutFor } from './shortcuts.ts';
 

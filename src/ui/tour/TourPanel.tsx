@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useLab } from '../../state/store.ts';
+import { useLab } from '../../state/labContext.ts';
 import { TOUR_STEPS } from '../../tour/steps.ts';
 import './tour.css';
 

@@ -1,6 +1,5 @@
 import { useRef } from 'react';
-import { useStore } from 'zustand';
-import { trainingStore } from '../../state/training.ts';
+import { useTrain, useTrainStore } from '../../state/labContext.ts';
 import {
   BACKEND_CHOICES,
   BACKEND_LABEL,
@@ -21,8 +20,9 @@ const KIND_WORD: Record<BackendProbe['kind'], string> = {
  * the calibration numbers and the measured images a second of the steps so far.
  */
 export function BackendBadge({ locked }: { readonly locked: boolean }) {
-  const selection = useStore(trainingStore, (s) => s.backend);
-  const choice = useStore(trainingStore, (s) => s.settings.backend);
+  const train = useTrainStore();
+  const selection = useTrain((s) => s.backend);
+  const choice = useTrain((s) => s.settings.backend);
   const rate = useRef<HTMLSpanElement>(null);
   useLiveDraw((live) => {
     const el = rate.current;
@@ -57,7 +57,7 @@ export function BackendBadge({ locked }: { readonly locked: boolean }) {
           disabled={locked}
           title="auto: WebGPU, then WebGL, then CPU; a GPU emulated in software is timed first"
           onChange={(e) =>
-            trainingStore.getState().setSettings({ backend: e.target.value as BackendChoice })
+            train.getState().setSettings({ backend: e.target.value as BackendChoice })
           }
         >
           {BACKEND_CHOICES.map((c) => (

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useStore } from 'zustand';
-import { trainingStore } from '../../state/training.ts';
+import { useTrain } from '../../state/labContext.ts';
 import { percent } from './format.ts';
 
 /** Class names are written along the axes up to this many classes. */
@@ -14,8 +13,8 @@ const MAX_MARGIN = 96;
  * each cell shaded by its share of the row (so classes of different sizes compare).
  */
 export function ConfusionMatrix() {
-  const last = useStore(trainingStore, (s) => s.last);
-  const names = useStore(trainingStore, (s) => s.run?.classNames ?? null);
+  const last = useTrain((s) => s.last);
+  const names = useTrain((s) => s.run?.classNames ?? null);
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const el = canvas.current;

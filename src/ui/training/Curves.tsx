@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { type TrainLive, trainingStore } from '../../state/training.ts';
+import { useTrainStore } from '../../state/labContext.ts';
+import type { TrainLive } from '../../state/trainStore.ts';
 import { lossText, percent } from './format.ts';
 import { drawPlot, type Series } from './plot.ts';
 import { useLiveDraw } from './useLive.ts';
@@ -18,8 +19,9 @@ export function Curves() {
   const lossCanvas = useRef<HTMLCanvasElement>(null);
   const accCanvas = useRef<HTMLCanvasElement>(null);
   const readout = useRef<HTMLParagraphElement>(null);
+  const train = useTrainStore();
   useLiveDraw((live: TrainLive) => {
-    const { epochs, run } = trainingStore.getState();
+    const { epochs, run } = train.getState();
     const total = run?.input.config.epochs ?? 1;
     const xMax = Math.max(1, Math.min(total, Math.ceil(live.batchX[live.batchX.length - 1] ?? 1)));
     const loss: Series[] = [

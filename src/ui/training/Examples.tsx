@@ -1,8 +1,7 @@
 import { useRef } from 'react';
-import { useStore } from 'zustand';
 import { imagePixels } from '../../data/dataset.ts';
 import { takeInTurn } from '../../data/takeInTurn.ts';
-import { trainingStore } from '../../state/training.ts';
+import { useTrain, useTrainStore } from '../../state/labContext.ts';
 import { CifarImage } from '../data/CifarImage.tsx';
 import { useLiveDraw } from './useLive.ts';
 
@@ -18,14 +17,15 @@ export function exampleIndices(labels: Uint8Array, classCount: number, max = COU
  * class of its nearest prototype. The captions follow training without a React render.
  */
 export function Examples() {
-  const run = useStore(trainingStore, (s) => s.run);
+  const train = useTrainStore();
+  const run = useTrain((s) => s.run);
   const list = useRef<HTMLDivElement>(null);
   const indices = run ? exampleIndices(run.input.test.labels, run.classNames.length) : [];
   useLiveDraw((live) => {
     const root = list.current;
-    const names = trainingStore.getState().run?.classNames;
+    const names = train.getState().run?.classNames;
     if (!root || !names) return;
-    const assignment = trainingStore.getState().run?.input.assignment;
+    const assignment = train.getState().run?.input.assignment;
     for (const el of root.querySelectorAll<HTMLElement>('[data-index]')) {
       const i = Number(el.dataset.index);
       const caption = el.querySelector('.train-pred');

@@ -1,15 +1,14 @@
 import { useRef } from 'react';
-import { useStore } from 'zustand';
 import type { TrainInputResult } from '../../jobs/trainInput.ts';
-import { trainingStore } from '../../state/training.ts';
+import { useTrain, useTrainStore } from '../../state/labContext.ts';
 import { lossText, percent } from './format.ts';
 import { useLiveDraw } from './useLive.ts';
 
 /** Start, pause, resume, step, stop and reset, with the progress of the run in one line. */
 export function TrainControls({ ready }: { readonly ready: TrainInputResult }) {
-  const phase = useStore(trainingStore, (s) => s.phase);
-  const epochs = useStore(trainingStore, (s) => s.run?.input.config.epochs ?? 0);
-  const store = trainingStore.getState();
+  const phase = useTrain((s) => s.phase);
+  const epochs = useTrain((s) => s.run?.input.config.epochs ?? 0);
+  const store = useTrainStore().getState();
   const running = phase === 'starting' || phase === 'training' || phase === 'paused';
   const start = () => {
     if (ready.ok) store.start(ready.input, ready.classNames);

@@ -1,5 +1,5 @@
-import { useStore } from 'zustand';
-import { type TrainSettings, trainingStore } from '../../state/training.ts';
+import { useTrain, useTrainStore } from '../../state/labContext.ts';
+import type { TrainSettings } from '../../state/trainStore.ts';
 import { TRAIN_LIMITS } from '../../train/types.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 
@@ -20,8 +20,9 @@ const NUMBERS: readonly { key: NumericKey; label: string; integer: boolean; titl
 
 /** The run's settings; they apply to the next Start and live in the link (`train.*`). */
 export function TrainSettingsForm({ disabled }: { readonly disabled: boolean }) {
-  const settings = useStore(trainingStore, (s) => s.settings);
-  const set = (patch: Partial<TrainSettings>) => trainingStore.getState().setSettings(patch);
+  const train = useTrainStore();
+  const settings = useTrain((s) => s.settings);
+  const set = (patch: Partial<TrainSettings>) => train.getState().setSettings(patch);
   return (
     <fieldset className="train-settings" disabled={disabled}>
       <legend className="visually-hidden">Training settings</legend>

@@ -1,5 +1,4 @@
-import { useStore } from 'zustand';
-import { trainingStore } from '../../state/training.ts';
+import { useTrain, useTrainStore } from '../../state/labContext.ts';
 import { BACKEND_LABEL, type BackendProbe } from '../../train/browser/choose.ts';
 import { durationText, rateText } from './format.ts';
 
@@ -18,16 +17,17 @@ const PHASE_WORD = {
 
 /** What the run is doing, the preparation's progress, the tensor check and any error. */
 export function TrainStatus() {
-  const phase = useStore(trainingStore, (s) => s.phase);
-  const status = useStore(trainingStore, (s) => s.status);
-  const prepare = useStore(trainingStore, (s) => s.prepare);
-  const error = useStore(trainingStore, (s) => s.error);
-  const leak = useStore(trainingStore, (s) => s.leak);
-  const epochs = useStore(trainingStore, (s) => s.epochs);
-  const probes = useStore(trainingStore, (s) => s.backend?.probes ?? NO_PROBES);
-  const features = useStore(trainingStore, (s) => s.features);
-  const firstStepMs = useStore(trainingStore, (s) => s.firstStepMs);
-  const savedEpoch = useStore(trainingStore, (s) => s.savedEpoch);
+  const train = useTrainStore();
+  const phase = useTrain((s) => s.phase);
+  const status = useTrain((s) => s.status);
+  const prepare = useTrain((s) => s.prepare);
+  const error = useTrain((s) => s.error);
+  const leak = useTrain((s) => s.leak);
+  const epochs = useTrain((s) => s.epochs);
+  const probes = useTrain((s) => s.backend?.probes ?? NO_PROBES);
+  const features = useTrain((s) => s.features);
+  const firstStepMs = useTrain((s) => s.firstStepMs);
+  const savedEpoch = useTrain((s) => s.savedEpoch);
   const last = epochs[epochs.length - 1];
   const others =
     error?.kind === 'device-lost'
@@ -88,7 +88,7 @@ export function TrainStatus() {
                   key={p.name}
                   type="button"
                   data-testid={`train-continue-${p.name}`}
-                  onClick={() => trainingStore.getState().continueOn(p.name)}
+                  onClick={() => train.getState().continueOn(p.name)}
                 >
                   {savedEpoch
                     ? `Go on from epoch ${savedEpoch} on ${BACKEND_LABEL[p.name]}`

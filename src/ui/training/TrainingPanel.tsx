@@ -1,16 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { useStore } from 'zustand';
 import { buildTrainInput } from '../../jobs/trainInput.ts';
 import { EmbeddingScene } from '../../scene/embedding/EmbeddingScene.tsx';
-import { useLab } from '../../state/store.ts';
-import {
-  configOf,
-  type EpochPoint,
-  type TrainingState,
-  trainingStore,
-  trainLive,
-} from '../../state/training.ts';
-import { useData } from '../data/dataStore.ts';
+import type { LabStores } from '../../state/labContext.ts';
+import { useData, useLab, useLabStores, useTrain } from '../../state/labContext.ts';
+import { configOf, type EpochPoint, type TrainState } from '../../state/trainStore.ts';
 import { BackendBadge } from './BackendBadge.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { Curves } from './Curves.tsx';
@@ -27,7 +20,7 @@ export interface TrainingSnapshot {
   readonly reason: string | null;
   readonly probes: readonly { name: string; kind: string; imagesPerSecond?: number }[];
   readonly firstStepMs: number | null;
-  readonly features: TrainingState['features'];
+  readonly features: TrainState['features'];
   readonly steps: number;
   readonly imagesPerSecond: number;
   readonly epochs: readonly EpochPoint[];
@@ -42,8 +35,8 @@ declare global {
   }
 }
 
-function snapshot(): TrainingSnapshot {
-  const s = trainingStore.getState();
+function snapshot({ train, trainLive }: LabStores): TrainingSnapshot {
+  const s = train.getState();
   const live = trainLive.getState();
   return {
     phase: s.phase,
@@ -73,9 +66,10 @@ function snapshot(): TrainingSnapshot {
 export function TrainingPanel() {
   const subset = useData((s) => s.subset);
   const codebook = useLab((s) => s.current?.codebook ?? null);
-  const settings = useStore(trainingStore, (s) => s.settings);
-  const phase = useStore(trainingStore, (s) => s.phase);
-  const hasRun = useStore(trainingStore, (s) => s.run !== null);
+  const stores = useLabStores();
+  const settings = useTrain((s) => s.settings);
+  const phase = useTrain((s) => s.phase);
+  const hasRun = useTrain((s) => s.run !== null);
   const ready = useMemo(
     () => buildTrainInput(subset, codebook, configOf(settings)),
     [subset, codebook, settings],
@@ -83,13 +77,13 @@ export function TrainingPanel() {
   useEffect(() => {
     // For tests, benchmarks and the curious: the run as data, and a GPU lost on purpose.
     window.__hypersphereTraining = {
-      loseDevice: () => trainingStore.getState().loseDevice(),
-      snapshot,
+      loseDevice: () => stores.train.getState().loseDevice(),
+      snapshot: () => snapshot(stores),
     };
     return () => {
       window.__hypersphereTraining = undefined;
     };
-  }, []);
+  }, [stores]);
   const running = phase === 'starting' || phase === 'training' || phase === 'paused';
   return (
     <div className="train-section">

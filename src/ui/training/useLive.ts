@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { type TrainLive, trainLive } from '../../state/training.ts';
+import { useTrainLive } from '../../state/labContext.ts';
+import type { TrainLive } from '../../state/trainStore.ts';
 
 /**
  * Calls `draw` with the live training values whenever they change, at most once per animation
  * frame, without a React render: the per-batch numbers reach the page through here.
  */
 export function useLiveDraw(draw: (live: TrainLive) => void): void {
+  const trainLive = useTrainLive();
   const latest = useRef(draw);
   latest.current = draw;
   useEffect(() => {
@@ -23,5 +25,5 @@ export function useLiveDraw(draw: (live: TrainLive) => void): void {
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [trainLive]);
 }
