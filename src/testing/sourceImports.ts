@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Helpers for the architecture tests (src/core, src/data): the non-test source files below a
- * folder, and the module specifiers each one imports.
+ * Helpers for the architecture tests (src/architecture.test.ts and those of src/core, src/data,
+ * src/train): the non-test source files below a folder, and the module specifiers each imports.
  */
 export function sourceFiles(dir: string, skipFolders: readonly string[] = []): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,4 +21,21 @@ export function importsOf(file: string): { text: string; specifiers: string[] } 
     ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g),
   ].map((m) => m[1] ?? m[2]);
   return { text, specifiers };
+}
+
+/**
+ * Every relative or package import and re-export of a file, and whether it is type-only
+ * (`import type`, `export type`: erased at compile time, so it never loads the module).
+ * Side-effect imports (`import './x.css'`) and dynamic `import()` load the module at run time.
+ */
+export function importEdges(file: string): { spec: string; typeOnly: boolean }[] {
+  const text = readFileSync(file, 'utf8');
+  const statements = text.matchAll(
+    /^(?:import|export)(\s+type)?\s[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm,
+  );
+  const bare = text.matchAll(/^import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm);
+  return [
+    ...[...statements].map((m) => ({ spec: m[2], typeOnly: m[1] !== undefined })),
+    ...[...bare].map((m) => ({ spec: m[1] ?? m[2], typeOnly: false })),
+  ];
 }
