@@ -17,6 +17,8 @@ export type ToExperimentWorker = {
 
 export type FromExperimentWorker =
   | { readonly type: 'backend'; readonly jobId: number; readonly name: string }
+  /** A sentence for the page, e.g. that a lost device's runs go on on the CPU. */
+  | { readonly type: 'status'; readonly jobId: number; readonly text: string }
   | { readonly type: 'progress'; readonly jobId: number; readonly progress: ExperimentProgress }
   | { readonly type: 'result'; readonly jobId: number; readonly result: RunResult }
   | { readonly type: 'done'; readonly jobId: number }

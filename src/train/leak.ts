@@ -15,8 +15,11 @@ export function tensorLeak(base: TensorCount, now: TensorCount): string | null {
   return `Memory leak: ${base.numTensors} tensors after epoch ${base.epoch}, ${now.numTensors} after epoch ${now.epoch} ${SAME}.`;
 }
 
-/** A sentence when a freed run left tensors behind, else null. */
+/**
+ * A sentence when a freed run left tensors behind, else null. (Fewer is not this run's doing:
+ * the work of a run abandoned on a lost device may still be freeing its own.)
+ */
 export function runLeak(before: number, after: number): string | null {
-  if (after === before) return null;
+  if (after <= before) return null;
   return `Memory leak: ${before} tensors before the run, ${after} after it was freed ${SAME}.`;
 }

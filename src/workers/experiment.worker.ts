@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { createExperimentHost } from '../jobs/experimentHost.ts';
 import type { ToExperimentWorker } from '../jobs/experimentProtocol.ts';
-import { activate, probeBackends } from '../train/browser/backends.ts';
+import { activate, probeBackends, watchDeviceLoss } from '../train/browser/backends.ts';
 import { firstHardware } from '../train/browser/choose.ts';
 import { registerWasmBackend } from '../train/browser/wasmBackend.ts';
 import { switchCpuToWasm } from '../train/wasmOnCpu.ts';
@@ -28,11 +28,20 @@ const host = createExperimentHost({
     await wasmRegistered;
     const hardware = firstHardware(await probeBackends(tf));
     if (hardware && (await activate(tf, hardware.name).catch(() => false))) return hardware.name;
-    await activate(tf, 'cpu');
-    // On the CPU, WebAssembly runs both modes several times faster than JavaScript.
-    return (await switchCpuToWasm(tf)) ? 'wasm' : 'cpu';
+    return selectCpu();
   },
+  selectCpu,
+  watchDevice: (backend, onLost) =>
+    backend === 'webgpu' || backend === 'webgl'
+      ? watchDeviceLoss(tf, backend, (e) => onLost(e.message))
+      : () => {},
 });
+
+async function selectCpu(): Promise<string> {
+  await activate(tf, 'cpu');
+  // On the CPU, WebAssembly runs both modes several times faster than JavaScript.
+  return (await switchCpuToWasm(tf)) ? 'wasm' : 'cpu';
+}
 
 self.onmessage = (event: MessageEvent<ToExperimentWorker>) => {
   void host.handle(event.data);

@@ -46,6 +46,8 @@ export interface ExperimentHooks {
    */
   onCheckpoint?(key: string, checkpoint: TrainCheckpoint, final: boolean): void;
   shouldStop?(): boolean;
+  /** The shared features once computed (a host keeps them to go on after a lost device). */
+  onFeatures?(features: FastFeatures): void;
   /** Wraps every wait on the backend (a host races them against a lost device). */
   guard?<T>(work: Promise<T>): Promise<T>;
 }
@@ -77,6 +79,7 @@ export async function runExperiment(
       hooks.shouldStop,
     );
     if (shared === null) return [];
+    hooks.onFeatures?.(shared);
   }
   const results: RunResult[] = [];
   for (let i = 0; i < runs.length; i++) {
@@ -128,7 +131,11 @@ export async function runExperiment(
         hooks.onCheckpoint(run.key, await guard(trainer.checkpoint()), true);
       }
     } finally {
-      trainer.dispose();
+      try {
+        trainer.dispose();
+      } catch {
+        // A run on a lost device may fail to free its tensors; they are gone with the device.
+      }
     }
     if (last === null) break;
     leak ??= runLeak(tensorsBefore, tf.memory().numTensors);

@@ -7,7 +7,6 @@ describe('labelling names', () => {
       'identity',
       'random',
       'hungarian',
-      'hungarian-free',
       'hungarian-epoch',
       'sinkhorn',
       'autoshuffle',
