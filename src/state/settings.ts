@@ -4,7 +4,7 @@ import type { ParamSpec } from '../core/methods/types.ts';
 import { MAX_IMAGES_PER_CLASS } from '../data/official.ts';
 import { TOUR_STEPS } from '../tour/steps.ts';
 import { BACKEND_CHOICES } from '../train/browser/choose.ts';
-import { LABELLINGS } from '../train/labelling.ts';
+import { LABELLING_NAMES } from '../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG, TRAIN_LIMITS } from '../train/types.ts';
 import {
   CONTACT_TOLERANCE,
@@ -311,7 +311,7 @@ export const SETTINGS: readonly Setting[] = [
     key: 'train.labelling',
     label: 'class-to-prototype labelling',
     type: 'choice',
-    options: LABELLINGS,
+    options: LABELLING_NAMES,
     default: 'identity',
     field: 'train.labelling',
   },

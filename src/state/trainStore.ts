@@ -3,7 +3,7 @@ import { defaultTrainJobs, type TrainEvent, type TrainJobs } from '../jobs/train
 import type { LiveEvaluation } from '../jobs/trainProtocol.ts';
 import type { BackendChoice, BackendName, BackendSelection } from '../train/browser/choose.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
-import type { LabellingKind } from '../train/labelling.ts';
+import type { LabellingName } from '../train/labellings/registry.ts';
 import {
   type BatchReport,
   DEFAULT_TRAIN_CONFIG,
@@ -25,7 +25,7 @@ export type TrainSettings = Pick<
   TrainConfig,
   'mode' | 'epochs' | 'batchSize' | 'learningRate' | 'tau' | 'loss' | 'seed'
 > & {
-  readonly labelling: LabellingKind;
+  readonly labelling: LabellingName;
   readonly backend: BackendChoice;
 };
 
@@ -277,10 +277,14 @@ export function createTrainStores(makeJobs: () => TrainJobs = defaultTrainJobs) 
         case 'assignment':
           // The views (embedding colours, example predictions) read the run's assignment.
           if (state.run) {
+            // The first one is where the labelling starts; a later, different one relabels.
+            const before = state.run.input.assignment;
+            const relabelled = before !== undefined && before.join() !== e.assignment.join();
             set({
               run: { ...state.run, input: { ...state.run.input, assignment: e.assignment } },
-              status:
-                'Hungarian labelling: each class now trains toward the prototype its mean points to',
+              ...(relabelled
+                ? { status: 'Relabelled: some classes now train toward other prototypes' }
+                : {}),
             });
           }
           return;

@@ -5,8 +5,10 @@
  * default) and a short text, in the talk's words where possible. `facts` are the numbers the
  * text quotes about the prototypes the preset makes; steps.test.ts remakes them and checks.
  *
- * A leaf module (types only), so the settings list can read the number of steps.
+ * It imports nothing of the state (only the labellings' names), so the settings list can read
+ * the number of steps.
  */
+import { getLabelling } from '../train/labellings/registry.ts';
 
 export interface TourFacts {
   /** Largest cosine between two prototypes, as the metrics panel rounds it (4 decimals). */
@@ -175,6 +177,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     preset: { method: 'rm', N: 100, n: 64, view: 'proj', 'show.contacts': false },
     facts: { maxCosine: 0, pair: [42, 43, -1] },
-    training: 'Relabel the classes in the training panel and compare accuracy before and after.',
+    training: `In the training panel, train with the labelling “${getLabelling('identity').label}”, then “${getLabelling('hungarian').label}”, and compare the accuracy.`,
   },
 ];

@@ -25,7 +25,7 @@ function startAxes(k: number, n: number): Float64Array {
 }
 
 /** Orthonormalises the k rows in place (modified Gram-Schmidt); a vanishing row gets a fresh axis. */
-function orthonormalizeRows(q: Float64Array, k: number, n: number): void {
+function orthonormaliseRows(q: Float64Array, k: number, n: number): void {
   let fresh = 0;
   for (let r = 0; r < k; r++) {
     for (;;) {
@@ -69,7 +69,7 @@ export function principalAxes(
     options.init && options.init.length === k * n
       ? Float64Array.from(options.init)
       : startAxes(k, n);
-  orthonormalizeRows(q, k, n);
+  orthonormaliseRows(q, k, n);
   const proj = new Float64Array(k);
   const variances = new Float64Array(k);
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
@@ -91,7 +91,7 @@ export function principalAxes(
       for (let c = 0; c < n; c++) d += next[r * n + c] * q[r * n + c];
       variances[r] = d;
     }
-    orthonormalizeRows(next, k, n);
+    orthonormaliseRows(next, k, n);
     // Convergence: how far the new subspace is from the old one (sum of squared sines).
     let overlap = 0;
     for (let r = 0; r < k; r++) {

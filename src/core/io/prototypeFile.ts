@@ -4,7 +4,7 @@
  */
 import type { BinaryWords } from '../math/binaryWords.ts';
 import type { Codebook } from '../math/codebook.ts';
-import { createCodebook, normalizeRows } from '../math/codebook.ts';
+import { createCodebook, normaliseRows } from '../math/codebook.ts';
 import { detectSignCode } from '../metrics/exact.ts';
 import { isNpy } from './npy.ts';
 
@@ -86,7 +86,7 @@ export function preparePrototypes(codebook: Codebook): PreparedPrototypes {
   let out = codebook;
   if (renormalised) {
     const copy = Float64Array.from(data);
-    normalizeRows(copy, N, n);
+    normaliseRows(copy, N, n);
     out = createCodebook(N, n, copy);
   }
   const binary = detectSignCode(out) ?? undefined;

@@ -37,7 +37,7 @@ export function dotRows(codebook: Codebook, i: number, j: number): number {
 }
 
 /** Scales every row of a row-major N x n array to unit length in place (zero rows are left zero). */
-export function normalizeRows(data: Float64Array, N: number, n: number): void {
+export function normaliseRows(data: Float64Array, N: number, n: number): void {
   for (let i = 0; i < N; i++) {
     const o = i * n;
     let s = 0;
@@ -88,6 +88,6 @@ export function gramMatrix(codebook: Codebook): Float64Array {
 export function gaussianRows(N: number, n: number, normal: () => number): Float64Array {
   const data = new Float64Array(N * n);
   for (let i = 0; i < data.length; i++) data[i] = normal();
-  normalizeRows(data, N, n);
+  normaliseRows(data, N, n);
   return data;
 }

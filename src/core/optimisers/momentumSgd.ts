@@ -1,4 +1,4 @@
-import { normalizeRows } from '../math/codebook.ts';
+import { normaliseRows } from '../math/codebook.ts';
 
 /**
  * Projected SGD with heavy-ball momentum exactly as torch.optim.SGD does it (dampening 0,
@@ -29,7 +29,7 @@ export function createMomentumSgd(
         for (let i = 0; i < buffer.length; i++) buffer[i] = momentum * buffer[i] + grad[i];
       }
       for (let i = 0; i < data.length; i++) data[i] -= lr * buffer[i];
-      normalizeRows(data, N, n);
+      normaliseRows(data, N, n);
     },
   };
 }

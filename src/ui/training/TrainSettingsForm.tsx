@@ -1,5 +1,6 @@
 import { useTrain, useTrainStore } from '../../state/labContext.ts';
 import type { TrainSettings } from '../../state/trainStore.ts';
+import { LABELLINGS } from '../../train/labellings/registry.ts';
 import { TRAIN_LIMITS } from '../../train/types.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 
@@ -52,7 +53,7 @@ export function TrainSettingsForm({ disabled }: { readonly disabled: boolean }) 
       <span className="train-field">
         <label
           htmlFor="train-labelling"
-          title="Which prototype each class trains toward: in dataset order, at random, or (Hungarian) the one its images already point to after a warm-up epoch"
+          title="Which prototype each class trains toward and is decoded from: separation does not depend on it, accuracy does"
         >
           Labelling
         </label>
@@ -61,9 +62,11 @@ export function TrainSettingsForm({ disabled }: { readonly disabled: boolean }) 
           value={settings.labelling}
           onChange={(e) => set({ labelling: e.target.value as TrainSettings['labelling'] })}
         >
-          <option value="identity">identity (k → k)</option>
-          <option value="random">random</option>
-          <option value="hungarian">Hungarian after 1 epoch</option>
+          {LABELLINGS.map((l) => (
+            <option key={l.id} value={l.id} title={l.description}>
+              {l.label}
+            </option>
+          ))}
         </select>
       </span>
       {NUMBERS.map(({ key, label, integer, title }) => (
