@@ -15,7 +15,7 @@ export interface LivePrototypes {
   readonly data: Float64Array | null;
 }
 
-/** One per lab store (each embedded instance has its own), made with it in createLabStore. */
+/** One per lab store (each embedded instance has its own), made with its prototypes slice. */
 export function createLiveStore() {
   return createStore<LivePrototypes>()(() => ({
     jobId: 0,

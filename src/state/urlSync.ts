@@ -10,13 +10,15 @@ import type { TrainSettings, TrainState } from './trainStore.ts';
 import { parseHash, serialiseHash } from './urlHash.ts';
 
 /**
- * Keeps the standalone page's state and `location.hash` in step: the hash sets the state on load
- * (and when it is edited by hand), and every change of the request, the view or another setting
- * rewrites the hash with history.replaceState (no history entry per change, no reload, no
- * hashchange event). Embedded instances take their state from attributes and never call this.
+ * Keeps a page's state and `location.hash` in step (the standalone page and the `?embed` page):
+ * the hash sets the state on load (and when it is edited by hand), and every change of the
+ * request, the view or another setting rewrites the hash with history.replaceState (no history
+ * entry per change, no reload, no hashchange event). A `<hypersphere-lab>` element takes its
+ * state from attributes and never calls this.
  *
- * The data subset (`data.*`) is part of the link when a data store is given; it is optional
- * because the lab state alone is a complete link too (tour steps, embed commands).
+ * The train settings (`train.*`) and the data subset (`data.*`) are part of the link when their
+ * stores are given; left out, they read as their defaults, because the lab state alone is a
+ * complete link too (bookmarks, embed commands in tests).
  */
 
 /** How long hash writes are gathered (a dragged slider would otherwise write 60 times a second). */
