@@ -13,7 +13,7 @@ import { makeSubset } from '../src/data/subset.ts';
 import { planRuns } from '../src/train/experiment/plan.ts';
 import { coarseOfClasses, runExperiment } from '../src/train/experiment/runner.ts';
 import { summarise } from '../src/train/experiment/stats.ts';
-import { DEFAULT_LABELLING_OPTIONS } from '../src/train/experiment/types.ts';
+import { DEFAULT_LABELLING_OPTIONS } from '../src/train/labellings/options.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures, FEATURE_SEED } from '../src/train/pipelines/fastPipeline.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/types.ts';

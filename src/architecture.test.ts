@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importEdges, sourceFiles } from './testing/sourceImports.ts';
+import { importEdges, importLoop, sourceFiles } from './testing/sourceImports.ts';
 
 /**
  * The floors of src/ (docs/architecture.md says what each owns): a file imports only from its
@@ -124,28 +124,7 @@ describe('src/state', () => {
       ]),
     );
 
-  /** A loop of imports in the graph, as file names (empty: none). */
-  function loop(graph: Map<string, string[]>): string[] {
-    const done = new Set<string>();
-    const path: string[] = [];
-    const visit = (f: string): string[] => {
-      if (path.includes(f)) return [...path.slice(path.indexOf(f)), f].map((p) => basename(p));
-      if (done.has(f)) return [];
-      path.push(f);
-      for (const g of graph.get(f) ?? []) {
-        const found = visit(g);
-        if (found.length) return found;
-      }
-      path.pop();
-      done.add(f);
-      return [];
-    };
-    for (const f of graph.keys()) {
-      const found = visit(f);
-      if (found.length) return found;
-    }
-    return [];
-  }
+  const loop = (graph: Map<string, string[]>) => importLoop(graph).map((p) => basename(p));
 
   it('has no loop of run-time imports', () => {
     expect(loop(edges(false))).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type * as TF from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRecords, makeTar } from '../data/testing/tarBuilder.ts';
+import { makeCifar10Tar } from '../data/testing/tarBuilder.ts';
 import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import { planRuns } from '../train/experiment/plan.ts';
 import { runExperiment } from '../train/experiment/runner.ts';
@@ -23,14 +23,8 @@ let tf: typeof TF;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'same-engine-'));
-  const labels = (perClass: number) => Array.from({ length: 10 * perClass }, (_, i) => i % 10);
-  const names = [1, 2, 3, 4, 5].map((b) => `data_batch_${b}.bin`).concat('test_batch.bin');
-  const members = names.map((m) => ({
-    name: `cifar-10-batches-bin/${m}`,
-    data: makeRecords(labels(m === 'test_batch.bin' ? 3 : 2), 'cifar10'),
-  }));
   archive = join(dir, 'cifar-10-binary.tar.gz');
-  writeFileSync(archive, gzipSync(makeTar(members)));
+  writeFileSync(archive, gzipSync(makeCifar10Tar(2, 3)));
   tf = await loadNodeTf();
 }, 120_000);
 afterAll(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRecords, makeTar } from '../data/testing/tarBuilder.ts';
+import { cifar10Labels, makeCifar10Tar, makeRecords } from '../data/testing/tarBuilder.ts';
 import { runCliAsync } from './cli.ts';
 import { parseTrainArgs } from './trainArgs.ts';
 
@@ -11,21 +11,13 @@ let dir: string;
 let archive: string;
 let testBin: string;
 
-/** Labels 0..9 repeated: `perClass` images of each CIFAR-10 class. */
-const labels = (perClass: number) => Array.from({ length: 10 * perClass }, (_, i) => i % 10);
-
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'train-cli-'));
   // The official layout: five training batches (one image a class each) and a test batch.
-  const names = [1, 2, 3, 4, 5].map((b) => `data_batch_${b}.bin`).concat('test_batch.bin');
-  const members = names.map((m) => ({
-    name: `cifar-10-batches-bin/${m}`,
-    data: makeRecords(labels(m === 'test_batch.bin' ? 2 : 1), 'cifar10'),
-  }));
   archive = join(dir, 'cifar-10-binary.tar.gz');
-  writeFileSync(archive, gzipSync(makeTar(members)));
+  writeFileSync(archive, gzipSync(makeCifar10Tar(1, 2)));
   testBin = join(dir, 'test_batch.bin');
-  writeFileSync(testBin, makeRecords(labels(3), 'cifar10'));
+  writeFileSync(testBin, makeRecords(cifar10Labels(3), 'cifar10'));
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

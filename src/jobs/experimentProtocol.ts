@@ -4,7 +4,8 @@
  * reported are kept by the page), so no message has to get past a long training step.
  */
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
-import type { LabellingOptions, PlannedRun, RunResult } from '../train/experiment/types.ts';
+import type { PlannedRun, RunResult } from '../train/experiment/types.ts';
+import type { LabellingOptions } from '../train/labellings/options.ts';
 
 export type ToExperimentWorker = {
   readonly type: 'start';

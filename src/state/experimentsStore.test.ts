@@ -4,7 +4,8 @@ import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
 import { COPY_IN_SLICES_ABOVE } from '../jobs/sliceCopy.ts';
 import { makeRun } from '../train/experiment/runFixture.ts';
-import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from '../train/experiment/types.ts';
+import type { ExperimentSpec } from '../train/experiment/types.ts';
+import { DEFAULT_LABELLING_OPTIONS } from '../train/labellings/options.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
 import {
   createExperimentsStore,
@@ -109,6 +110,22 @@ describe('the experiment queue', () => {
     w.send({ type: 'done', jobId: w.started[1].jobId });
     expect(second.store.getState().experiments[0].status).toBe('done');
     expect(second.store.getState().running).toBeNull();
+  });
+
+  it('says in words when the worker goes on after a lost device, and keeps running', async () => {
+    const w = fakeWorkers();
+    const experiments = createExperimentsStore({
+      db: memoryDb(),
+      makeWorker: () => w.make(),
+      now: () => 1000,
+    });
+    await experiments.init();
+    experiments.queue(spec, dataset, data);
+    const text =
+      'The WebGPU device was lost (gone), so the runs go on on the CPU, from epoch 3 of run rm|identity|0.';
+    w.send({ type: 'status', jobId: w.started[0].jobId, text });
+    expect(experiments.store.getState().message).toBe(text);
+    expect(experiments.store.getState().experiments[0].status).toBe('running');
   });
 
   it('sends large data as copies made in slices, transferred, unless cancelled meanwhile', async () => {

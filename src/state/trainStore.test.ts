@@ -167,13 +167,21 @@ describe('training store', () => {
     expect(store.getState().epochs.map((p) => p.epoch)).toEqual([1, 2, 3]);
   });
 
-  it('takes the Hungarian assignment into the run, for the views that decode with it', () => {
+  it('takes the labelling’s assignment into the run, and says so when it changes', () => {
     const fake = fakeRunner();
     const { store } = createTrainStores(() => fake.runner);
     store.getState().start(input, ['a', 'b']);
+    const status = store.getState().status;
+    // Where the labelling starts: taken in, nothing to announce.
+    fake.emit({ type: 'assignment', jobId: 1, assignment: Int32Array.of(0, 1) });
+    expect(Array.from(store.getState().run?.input.assignment ?? [])).toEqual([0, 1]);
+    expect(store.getState().status).toBe(status);
+    // A relabelling: the views decode with it, and the status says so.
     fake.emit({ type: 'assignment', jobId: 1, assignment: Int32Array.of(1, 0) });
     expect(Array.from(store.getState().run?.input.assignment ?? [])).toEqual([1, 0]);
-    expect(store.getState().status).toMatch(/^Hungarian labelling/);
+    expect(store.getState().status).toBe(
+      'Relabelled: some classes now train toward other prototypes',
+    );
   });
 
   it('steps from nothing by starting paused, and reset forgets the run', () => {

@@ -39,3 +39,26 @@ export function importEdges(file: string): { spec: string; typeOnly: boolean }[]
     ...[...bare].map((m) => ({ spec: m[1] ?? m[2], typeOnly: false })),
   ];
 }
+
+/** A loop in a graph of imports (file -> the files it imports), as its files in order; empty: none. */
+export function importLoop(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (f: string): string[] => {
+    if (path.includes(f)) return [...path.slice(path.indexOf(f)), f];
+    if (done.has(f)) return [];
+    path.push(f);
+    for (const g of graph.get(f) ?? []) {
+      const found = visit(g);
+      if (found.length) return found;
+    }
+    path.pop();
+    done.add(f);
+    return [];
+  };
+  for (const f of graph.keys()) {
+    const found = visit(f);
+    if (found.length) return found;
+  }
+  return [];
+}

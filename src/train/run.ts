@@ -44,8 +44,8 @@ class TrainingRun implements Trainer {
   private readonly shuffleRng: Random;
   private augmentRng: Random;
   private readonly optimizer: TF.Optimizer;
-  /** Trains the targets' own variables (a learned permutation) at their own rate. */
-  private readonly targetOptimizer: TF.Optimizer;
+  /** Trains the targets' own variables (a learned permutation), made only for targets that have some. */
+  private ownOptimizer: TF.Optimizer | null = null;
   private readonly labelling: Labelling;
   private readonly context: LabellingContext;
   private targets: ClassTargets | null = null;
@@ -61,7 +61,7 @@ class TrainingRun implements Trainer {
     private readonly input: TrainInput,
     private readonly pipeline: Pipeline,
   ) {
-    const { config, train, classCount } = input;
+    const { config, train } = input;
     const options = input.labellingOptions ?? DEFAULT_LABELLING_OPTIONS;
     this.batchesPerEpoch = Math.ceil(train.count / config.batchSize);
     this.shuffleRng = createRandom(subSeed(config.seed, SEED_STREAMS.shuffle));
@@ -69,11 +69,6 @@ class TrainingRun implements Trainer {
     this.order = new Int32Array(0);
     this.optimizer = tf.train.adam(config.learningRate);
     this.labelling = getLabelling(config.labelling ?? 'identity');
-    // Entries of a doubly stochastic matrix are about 1/K: its steps are scaled to match.
-    const rate = options.permutationLearningRate;
-    this.targetOptimizer = tf.train.adam(
-      this.labelling.id === 'autoshuffle' ? rate / classCount : rate,
-    );
     this.context = {
       tf,
       input,
@@ -176,16 +171,13 @@ class TrainingRun implements Trainer {
     const targets = await this.currentTargets();
     const network = this.pipeline.network.variables;
     const saved = await takeCheckpoint(this.epoch, network, this.optimizer);
-    // A learned labelling's variables and their optimiser, so it goes on where it was too.
-    const own =
-      targets.variables.length > 0
-        ? await takeCheckpoint(this.epoch, targets.variables, this.targetOptimizer)
-        : null;
+    const { variables } = targets;
     return {
       ...saved,
       ...(this.assignment ? { assignment: Int32Array.from(this.assignment) } : {}),
-      ...(own
-        ? { targets: { weights: own.weights, moments: own.moments, iterations: own.iterations } }
+      // A learned labelling's variables and their optimiser, so it goes on where it was too.
+      ...(variables.length > 0
+        ? { targets: await takeCheckpoint(this.epoch, variables, this.targetOptimizer()) }
         : {}),
     };
   }
@@ -208,10 +200,8 @@ class TrainingRun implements Trainer {
       assignment: checkpoint.assignment ?? null,
     });
     this.targets = targets;
-    if (checkpoint.targets) {
-      const own = { ...checkpoint.targets, epoch: checkpoint.epoch };
-      await restoreCheckpoint(this.tf, own, targets.variables, this.targetOptimizer);
-    }
+    const own = checkpoint.targets && { ...checkpoint.targets, epoch: checkpoint.epoch };
+    if (own) await restoreCheckpoint(this.tf, own, targets.variables, this.targetOptimizer());
     this.assignment = await targets.assignment();
     // The shuffles of the epochs already trained, drawn and dropped, so the rest of the run
     // sees the same order as a run that was never interrupted.
@@ -225,7 +215,7 @@ class TrainingRun implements Trainer {
     this.pipeline.dispose();
     this.targets?.dispose();
     this.optimizer.dispose();
-    this.targetOptimizer.dispose();
+    this.ownOptimizer?.dispose();
   }
 
   /** The labelling's targets, made on first use (after prepare: some read the untrained model). */
@@ -235,6 +225,15 @@ class TrainingRun implements Trainer {
       this.assignment = await this.targets.assignment();
     }
     return this.targets;
+  }
+
+  /** Adam for the targets' own variables, at the permutation's rate. */
+  private targetOptimizer(): TF.Optimizer {
+    const { permutationLearningRate: rate } = this.context.options;
+    // Entries of a doubly stochastic matrix are about 1/K: its steps are scaled to match.
+    const scaled = this.labelling.id === 'autoshuffle' ? rate / this.input.classCount : rate;
+    this.ownOptimizer ??= this.tf.train.adam(scaled);
+    return this.ownOptimizer;
   }
 
   /** One Adam step on the network (and on the targets' own variables, if they learn). */
@@ -261,7 +260,7 @@ class TrainingRun implements Trainer {
       const pick = (vars: readonly TF.Variable[]) =>
         Object.fromEntries(vars.map((v) => [v.name, grads[v.name]]));
       this.optimizer.applyGradients(pick(networkVars));
-      if (targetVars.length > 0) this.targetOptimizer.applyGradients(pick(targetVars));
+      if (targetVars.length > 0) this.targetOptimizer().applyGradients(pick(targetVars));
       return value;
     });
     const loss = (await cost.data())[0];

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// Entry point of the training worker: wiring only; the logic is src/jobs/trainHost.ts. This is
-// the only place that imports TensorFlow.js, so tfjs is loaded by the worker, never the page.
+// Entry point of the training worker: wiring only; the logic is src/jobs/trainHost.ts. It
+// imports TensorFlow.js at run time (as the experiment worker and the Node entry do), so tfjs is
+// loaded by the workers, never the page.
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone has no gradients and no chained ops (x.mean()); the tfjs bundle adds them so.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

@@ -116,3 +116,21 @@ export function makeRecords(
   });
   return out;
 }
+
+/** Labels 0..9 repeated: `perClass` images of each CIFAR-10 class. */
+export const cifar10Labels = (perClass: number) =>
+  Array.from({ length: 10 * perClass }, (_, i) => i % 10);
+
+/**
+ * A CIFAR-10 archive's tar in the official layout: five training batches with `perBatch` images
+ * of each class, and a test batch with `testPerClass`.
+ */
+export function makeCifar10Tar(perBatch: number, testPerClass: number): Uint8Array<ArrayBuffer> {
+  const names = [1, 2, 3, 4, 5].map((b) => `data_batch_${b}.bin`).concat('test_batch.bin');
+  return makeTar(
+    names.map((m) => ({
+      name: `cifar-10-batches-bin/${m}`,
+      data: makeRecords(cifar10Labels(m === 'test_batch.bin' ? testPerClass : perBatch), 'cifar10'),
+    })),
+  );
+}

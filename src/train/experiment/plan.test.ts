@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LABELLING_OPTIONS } from '../labellings/options.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../types.ts';
 import { checkSpec, ExperimentSpecError, planRuns } from './plan.ts';
-import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from './types.ts';
+import type { ExperimentSpec } from './types.ts';
 
 const spec: ExperimentSpec = {
   title: 't',

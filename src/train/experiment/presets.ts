@@ -6,8 +6,10 @@
  *   matters most);
  * - separation sweep: many prototype methods at a fixed n, identity labelling.
  */
+
+import { DEFAULT_LABELLING_OPTIONS } from '../labellings/options.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../types.ts';
-import { DEFAULT_LABELLING_OPTIONS, type ExperimentSpec } from './types.ts';
+import type { ExperimentSpec } from './types.ts';
 
 export interface ExperimentPreset {
   readonly id: string;

@@ -3,7 +3,7 @@
  * after (class k's row uses prototype assignment[k]), the similar classes (same superclass, or
  * most similar by data) that ended far apart, and how each class's accuracy changed.
  */
-import { gramMatrix } from '../labellings/classSimilarity.ts';
+import { createCodebook, gramMatrix } from '../../core/math/codebook.ts';
 
 /** K x K cosines between the prototypes of classes i and j under an assignment. */
 export function classGram(
@@ -12,7 +12,7 @@ export function classGram(
   n: number,
   assignment: readonly number[],
 ): Float64Array {
-  const G = gramMatrix(prototypes, N, n);
+  const G = gramMatrix(createCodebook(N, n, prototypes));
   const K = assignment.length;
   const out = new Float64Array(K * K);
   for (let i = 0; i < K; i++) {

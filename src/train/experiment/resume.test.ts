@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LABELLING_OPTIONS } from '../labellings/options.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../types.ts';
 import { planRuns } from './plan.ts';
 import { remainingRuns, resultsInPlan } from './resume.ts';
-import { DEFAULT_LABELLING_OPTIONS } from './types.ts';
 
 const plan = planRuns({
   title: 't',

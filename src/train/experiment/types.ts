@@ -7,12 +7,6 @@ import type { LabellingOptions } from '../labellings/options.ts';
 import type { LabellingName } from '../labellings/registry.ts';
 import type { TrainConfig } from '../types.ts';
 
-export {
-  DEFAULT_LABELLING_OPTIONS,
-  type LabellingOptions,
-  type StructureSource,
-} from '../labellings/options.ts';
-
 export interface ExperimentSpec {
   /** What the user called it (shown in lists). */
   readonly title: string;

@@ -54,17 +54,3 @@ export function centredPixels(pixels: Uint8Array, count: number): Float32Array {
   }
   return out;
 }
-
-/** Gram matrix <c_i, c_j> of N x n rows. */
-export function gramMatrix(prototypes: Float64Array, N: number, n: number): Float64Array {
-  const G = new Float64Array(N * N);
-  for (let i = 0; i < N; i++) {
-    for (let j = i; j < N; j++) {
-      let dot = 0;
-      for (let d = 0; d < n; d++) dot += prototypes[i * n + d] * prototypes[j * n + d];
-      G[i * N + j] = dot;
-      G[j * N + i] = dot;
-    }
-  }
-  return G;
-}

@@ -4,7 +4,8 @@
  * centred pixels), and is matched to the prototype Gram matrix (a quadratic assignment).
  */
 import { matchStructure, superclassSimilarity } from '../../core/labelling/index.ts';
-import { centredPixels, classSimilarity, gramMatrix } from './classSimilarity.ts';
+import { createCodebook, gramMatrix } from '../../core/math/codebook.ts';
+import { centredPixels, classSimilarity } from './classSimilarity.ts';
 import type { LabellingContext } from './registry.ts';
 
 export function structureAssignment(ctx: LabellingContext, seed: number): Int32Array {
@@ -15,13 +16,13 @@ export function structureAssignment(ctx: LabellingContext, seed: number): Int32A
     coarse !== null &&
     (options.structureSource === 'superclass' || options.structureSource === 'auto');
   let S: Float64Array;
-  if (fromHierarchy) S = superclassSimilarity(coarse as number[]);
+  if (fromHierarchy) S = superclassSimilarity(coarse);
   else {
     const features = ctx.trainFeatures();
     S = features
       ? classSimilarity(features.rows, features.width, train.labels, K)
       : classSimilarity(centredPixels(train.pixels, train.count), 3072, train.labels, K);
   }
-  const G = gramMatrix(prototypes.data, prototypes.N, prototypes.n);
+  const G = gramMatrix(createCodebook(prototypes.N, prototypes.n, prototypes.data));
   return matchStructure(S, K, G, prototypes.N, { seed }).labelling;
 }

@@ -11,11 +11,11 @@ import { PRESETS } from '../../train/experiment/presets.ts';
 import { scatterData } from '../../train/experiment/scatter.ts';
 import { summarise } from '../../train/experiment/stats.ts';
 import {
-  DEFAULT_LABELLING_OPTIONS,
   type ExperimentSpec,
   SEPARATION_METRICS,
   type SeparationMetricName,
 } from '../../train/experiment/types.ts';
+import { DEFAULT_LABELLING_OPTIONS } from '../../train/labellings/options.ts';
 import { LABELLINGS, type LabellingName } from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
 import { experimentDataOf } from './dataOf.ts';
