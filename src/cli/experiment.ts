@@ -136,6 +136,7 @@ async function experiment(argv: readonly string[], io: CliIO): Promise<number> {
         log(
           `done ${r.key}: test accuracy ${(100 * r.testAccuracy).toFixed(2)}%, max cosine ${r.maxCosine.toFixed(4)}, ${(r.timeMs / 1000).toFixed(1)} s`,
         );
+        if (r.leak) log(`${r.key}: ${r.leak}`);
       },
     },
     features,

@@ -95,7 +95,7 @@ describe('experiment host', { timeout: 300_000 }, () => {
         .map((m) => (m.type === 'backend' ? m.name : '')),
     ).toEqual(['webgpu', 'cpu']);
     expect(cut.results).toHaveLength(2);
-    cut.results.forEach((r, i) => close(r, straight.results[i]));
+    for (const [i, r] of cut.results.entries()) close(r, straight.results[i]);
     expect(cut.results.map((r) => r.leak ?? null)).toEqual([null, null]);
   });
 

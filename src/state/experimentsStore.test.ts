@@ -112,7 +112,7 @@ describe('the experiment queue', () => {
     expect(second.store.getState().running).toBeNull();
   });
 
-  it('says in words when the worker goes on after a lost device, and keeps running', async () => {
+  it('says in words when the worker goes on after a lost device, or a run leaked, and keeps running', async () => {
     const w = fakeWorkers();
     const experiments = createExperimentsStore({
       db: memoryDb(),
@@ -126,6 +126,12 @@ describe('the experiment queue', () => {
     w.send({ type: 'status', jobId: w.started[0].jobId, text });
     expect(experiments.store.getState().message).toBe(text);
     expect(experiments.store.getState().experiments[0].status).toBe('running');
+    // A run that leaked tensors is kept, and the leak is said.
+    const leak =
+      'Memory leak: 12 tensors before the run, 15 after it was freed (the count should stay the same).';
+    const result = { ...makeRun('random', 'identity', 0, 0.5, 0.4), leak };
+    w.send({ type: 'result', jobId: w.started[0].jobId, result });
+    expect(experiments.store.getState().message).toBe(`random|identity|0: ${leak}`);
   });
 
   it('sends large data as copies made in slices, transferred, unless cancelled meanwhile', async () => {

@@ -122,7 +122,11 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       {
         backend: (name) => mine((r) => store.setState({ running: { ...r, backend: name } })),
         progress: (p) => mine((r) => store.setState({ running: { ...r, progress: p } })),
-        result: (result) => mine(() => addResult(next.id, result)),
+        result: (result) =>
+          mine(() => {
+            addResult(next.id, result);
+            if (result.leak) store.setState({ message: `${result.key}: ${result.leak}` });
+          }),
         // e.g. a lost GPU device: the runs go on on the CPU, and the page says so.
         status: (text) => mine(() => store.setState({ message: text })),
         done: () => mine(() => finish(next.id, 'done')),
