@@ -69,9 +69,3 @@ export function tinyInput(config: Partial<TrainConfig> = {}): TrainInput {
     },
   };
 }
-
-/** A run's last report, which a run that was not stopped always has. */
-export function finished<T>(report: T | null): T {
-  if (report === null) throw new Error('the run stopped before it finished');
-  return report;
-}

@@ -3,9 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { trainEpochs } from './drive.ts';
 import { loadNodeTf } from './node/nodeTf.ts';
 import type { Pipeline } from './pipelines/pipeline.ts';
-import { finished, tinyInput } from './testing.ts';
+import { tinyInput } from './testing.ts';
 import { createTrainer } from './trainer.ts';
 import { type EpochReport, TrainingError } from './types.ts';
+
+/** A run's last report, which a run that was not stopped always has. */
+function finished<T>(report: T | null): T {
+  if (report === null) throw new Error('the run stopped before it finished');
+  return report;
+}
 
 let tf: typeof TF;
 // Loading tfjs takes seconds on a busy machine.
