@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CIFAR10, titled } from '../../src/data/testing/archives.ts';
+import { LABELLINGS } from '../../src/train/labellings/registry.ts';
 import {
   browserForFile,
   loadArchive,
@@ -239,6 +240,41 @@ describe('training in Chromium', () => {
         expect(Number.isFinite(first) && Number.isFinite(recent)).toBe(true);
         expect((await snapshot(page))?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
         expect(await page.getByTestId('train-tensors').textContent()).toMatch(/unchanged, no leak/);
+      });
+    }, 200_000);
+
+    it('offers every labelling, refuses one that cannot run with one sentence, and relabels live', async () => {
+      const link = `${url}#${settings}&train.backend=cpu&train.labelling=sinkhorn`;
+      await withApp(browser(), link, async ({ page }) => {
+        await loadArchive(page, CIFAR10.path);
+        await page.locator('#data-train-per-class').fill('6');
+        await page.locator('#data-test-per-class').fill('2');
+        // 10 classes onto 12 prototypes: a learned permutation needs N = K.
+        await expect
+          .poll(() => page.getByTestId('train-howto').textContent())
+          .toBe(
+            'The sinkhorn labelling learns a square permutation, so it needs as many prototypes as classes (N = 10), not N = 12.',
+          );
+        expect(await page.getByTestId('train-start').isDisabled()).toBe(true);
+        const menu = page.locator('#train-labelling');
+        expect(await menu.locator('option').allTextContents()).toEqual(
+          LABELLINGS.map((l) => l.label),
+        );
+        await menu.selectOption('hungarian');
+        await expect
+          .poll(() => page.evaluate(() => location.hash))
+          .toMatch(/train\.labelling=hungarian/);
+        await expect
+          .poll(() => page.getByTestId('train-ready').textContent())
+          .toMatch(/60 training and 20 test images, 10 classes, onto 12 prototypes/);
+        await page.getByTestId('train-start').click();
+        await waitForEnd(page, 120_000);
+        // After the warm-up each class has a prototype of its own, among the 12.
+        const { assignment, epochs } = (await snapshot(page)) ?? {};
+        expect(epochs?.map((e) => e.epoch)).toEqual([1, 2]);
+        expect(assignment).toHaveLength(10);
+        expect(new Set(assignment).size).toBe(10);
+        expect((assignment ?? []).every((p) => p >= 0 && p < 12)).toBe(true);
       });
     }, 200_000);
 

@@ -118,7 +118,7 @@ const canAlwaysRun = () => null;
 export const LABELLINGS = [
   {
     id: 'identity',
-    label: 'Dataset order (k → k)',
+    label: 'Dataset order',
     description: "class k -> prototype k (dataset order, as in the authors' code)",
     refusal: canAlwaysRun,
     start: async (ctx, saved) =>
@@ -140,7 +140,7 @@ export const LABELLINGS = [
     // Measured against a warm-up in dataset order (CIFAR-100, RM codes, n = 64, 5 seeds):
     // 22.8 % against 21.4 % mean test accuracy, ahead on every seed; dataset order gave 21.3 %.
     id: 'hungarian',
-    label: 'Hungarian after warm-up',
+    label: 'Hungarian (warm-up)',
     description: 'free class directions for a warm-up epoch, then Hungarian on the class means',
     refusal: canAlwaysRun,
     start: async (ctx, saved) =>
@@ -160,7 +160,7 @@ export const LABELLINGS = [
   },
   {
     id: 'hungarian-epoch',
-    label: 'Hungarian every epoch',
+    label: 'Hungarian each epoch',
     description: 'Hungarian on the class means before training and after every epoch (DL2PA)',
     refusal: canAlwaysRun,
     start: async (ctx, saved) =>
@@ -172,7 +172,7 @@ export const LABELLINGS = [
   },
   {
     id: 'sinkhorn',
-    label: 'Learned (Sinkhorn)',
+    label: 'Learned: Sinkhorn',
     description: 'a soft permutation learned with the network (annealed Sinkhorn)',
     refusal: squareOnly('sinkhorn'),
     async start(ctx, saved) {
@@ -194,7 +194,7 @@ export const LABELLINGS = [
   },
   {
     id: 'autoshuffle',
-    label: 'Learned (AutoShuffle)',
+    label: 'Learned: AutoShuffle',
     description: 'a doubly stochastic matrix learned with the AutoShuffleNet penalty',
     refusal: squareOnly('autoshuffle'),
     async start(ctx, saved) {
@@ -218,7 +218,7 @@ export const LABELLINGS = [
   },
   {
     id: 'structure',
-    label: 'Similar classes close',
+    label: 'Similar classes near',
     description: 'similar classes (superclasses, or by the data) get close prototypes',
     refusal: (input, options) =>
       options.structureSource === 'superclass' && !input.coarseOfClass

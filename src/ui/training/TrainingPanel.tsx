@@ -26,6 +26,8 @@ export interface TrainingSnapshot {
   readonly epochs: readonly EpochPoint[];
   /** Epochs saved in the newest checkpoint (what a lost device goes on from). */
   readonly savedEpoch: number | null;
+  /** The labelling's class -> prototype assignment the worker last reported. */
+  readonly assignment: number[] | null;
   readonly error: string | null;
 }
 
@@ -54,6 +56,7 @@ function snapshot({ train, trainLive }: LabStores): TrainingSnapshot {
     imagesPerSecond: live.imagesPerSecond,
     epochs: s.epochs,
     savedEpoch: s.savedEpoch,
+    assignment: s.run?.input.assignment ? Array.from(s.run.input.assignment) : null,
     error: s.error?.message ?? null,
   };
 }
