@@ -5,6 +5,7 @@ import { workerLoader } from '../jobs/cifarLoaderClient.ts';
 import { browserExperimentWorker } from '../jobs/experimentClient.ts';
 import { openExperimentDb } from '../jobs/experimentDb.ts';
 import { defaultOptimiserJobs } from '../jobs/optimiserClient.ts';
+import { openRunHistoryDb } from '../jobs/runHistoryDb.ts';
 import { createDataStore, type DataState } from './dataStore.ts';
 import {
   createExperimentsStore,
@@ -14,6 +15,13 @@ import {
 } from './experimentsStore.ts';
 import type { LabState } from './labState.ts';
 import { createLabStore } from './labStore.ts';
+import {
+  createRunHistoryStore,
+  type KeptRun,
+  type RunHistory,
+  type RunHistoryState,
+} from './runHistoryStore.ts';
+import { keepFinishedRuns } from './runKeeper.ts';
 import { createTrainStores, type TrainLive, type TrainState } from './trainStore.ts';
 
 /**
@@ -28,21 +36,30 @@ export interface LabStores {
   /** Per-batch values, read through transient subscriptions (trainStore.ts). */
   readonly trainLive: StoreApi<TrainLive>;
   readonly experiments: ExperimentsController;
+  /** Every finished training run, kept in IndexedDB (runHistoryStore.ts). */
+  readonly runs: RunHistory;
 }
 
 /** A lab's stores on the browser's workers (each is made when first used) and IndexedDB. */
 export function createLabStores(): LabStores {
   const { store: train, live: trainLive } = createTrainStores();
+  const lab = createLabStore(defaultOptimiserJobs(), train);
+  const data = createDataStore(workerLoader);
+  const stored = typeof indexedDB !== 'undefined';
+  const runs = createRunHistoryStore(stored ? openRunHistoryDb<KeptRun>() : null);
+  keepFinishedRuns({ lab, train, data }, runs);
+  void runs.init();
   return {
-    lab: createLabStore(defaultOptimiserJobs(), train),
-    data: createDataStore(workerLoader),
+    lab,
+    data,
     train,
     trainLive,
     experiments: createExperimentsStore({
-      db: typeof indexedDB === 'undefined' ? null : openExperimentDb<ExperimentRecord>(),
+      db: stored ? openExperimentDb<ExperimentRecord>() : null,
       makeWorker: browserExperimentWorker,
       now: () => Date.now(),
     }),
+    runs,
   };
 }
 
@@ -67,3 +84,5 @@ export const useTrain = <T>(selector: (s: TrainState) => T): T =>
   useStore(useTrainStore(), selector);
 export const useExperiments = <T>(selector: (s: ExperimentsState) => T): T =>
   useStore(useLabStores().experiments.store, selector);
+export const useRuns = <T>(selector: (s: RunHistoryState) => T): T =>
+  useStore(useLabStores().runs.store, selector);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainEvent, TrainJobs } from '../jobs/trainClient.ts';
-import { DEFAULT_TRAIN_CONFIG, type EpochReport, type TrainInput } from '../train/types.ts';
+import type { TrainEvent } from '../jobs/trainClient.ts';
+import { DEFAULT_TRAIN_CONFIG, type TrainInput } from '../train/types.ts';
 import { createLabStore } from './labStore.ts';
+import { epochReport, fakeRunner } from './testing/fakeTrainJobs.ts';
 import { createTrainStores, leakOf } from './trainStore.ts';
 import { applyHash, stateHash } from './urlSync.ts';
 
@@ -12,41 +13,6 @@ const input: TrainInput = {
   prototypes: { N: 2, n: 3, data: Float64Array.of(1, 0, 0, -1, 0, 0) },
   config: DEFAULT_TRAIN_CONFIG,
 };
-
-/** Records what the store asks of the runner; `emit` plays the worker's part. */
-function fakeRunner() {
-  const calls: { what: string; options?: unknown }[] = [];
-  const listeners: ((e: TrainEvent) => void)[] = [];
-  const runner: TrainJobs = {
-    start(_input, options, onEvent) {
-      calls.push({ what: 'start', options });
-      listeners.push(onEvent);
-      return listeners.length;
-    },
-    pause: () => calls.push({ what: 'pause' }),
-    resume: () => calls.push({ what: 'resume' }),
-    step: () => calls.push({ what: 'step' }),
-    stop: () => calls.push({ what: 'stop' }),
-    loseDevice: () => calls.push({ what: 'loseDevice' }),
-  };
-  /** Sends an event from run `run` (1-based, in start order; default the newest). */
-  const emit = (e: TrainEvent, run = listeners.length) => listeners[run - 1](e);
-  return { runner, calls, emit };
-}
-
-const epochReport = (epoch: number, numTensors: number): EpochReport => ({
-  epoch,
-  loss: 1 / epoch,
-  trainAccuracy: 0.4 + epoch / 10,
-  testAccuracy: 0.3 + epoch / 10,
-  perClassAccuracy: [0.5, 0.5],
-  confusion: Int32Array.of(1, 0, 0, 1),
-  embeddings: new Float32Array(6),
-  predictions: Int32Array.of(0, 1),
-  assignment: null,
-  numTensors,
-  timeMs: 5,
-});
 
 const batch = (epoch: number, b: number, loss: number): TrainEvent => ({
   type: 'batch',

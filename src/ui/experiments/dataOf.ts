@@ -1,16 +1,9 @@
 /** The loaded subset as an experiment's data and its signature (same images, same order). */
 import type { CifarDataset } from '../../data/dataset.ts';
-import { FORMATS } from '../../data/formats.ts';
 import type { CifarSubset } from '../../data/subset.ts';
+import { subsetLabel, subsetSignature } from '../../data/subsetSignature.ts';
 import type { ExperimentDataset } from '../../state/experimentsStore.ts';
 import { coarseOfClasses, type ExperimentData } from '../../train/experiment/runner.ts';
-
-/** FNV-1a over the labels: cheap, and different whenever images or their order differ. */
-function labelHash(labels: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < labels.length; i++) h = Math.imul(h ^ labels[i], 0x01000193);
-  return (h >>> 0).toString(16);
-}
 
 export function experimentDataOf(
   subset: CifarSubset,
@@ -20,18 +13,11 @@ export function experimentDataOf(
   const coarse = coarseOfClasses(subset.train.labels, subset.train.coarseLabels, K);
   return {
     dataset: {
-      label: `${FORMATS[subset.format].title}, ${K} classes, ${subset.train.count} / ${subset.test.count} images`,
+      label: subsetLabel(subset),
       classNames: [...subset.classNames],
       coarseOfClass: coarse,
       coarseNames: dataset?.coarseNames ? [...dataset.coarseNames] : null,
-      signature: [
-        subset.format,
-        subset.classNames.join(','),
-        subset.train.count,
-        subset.test.count,
-        labelHash(subset.train.labels),
-        labelHash(subset.test.labels),
-      ].join('|'),
+      signature: subsetSignature(subset),
     },
     data: {
       train: {
