@@ -64,11 +64,15 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
         .toBe('done: 3 of 3 runs');
       const runs = await panel.locator('[data-testid="exp-runs"] li').allTextContents();
       expect(runs).toHaveLength(3);
+      // In words for people, no internal keys.
       expect(runs.map((r) => r.split(':')[0])).toEqual([
-        'random|identity|0',
-        'orthoplex|identity|0',
-        'kasarla|identity|0',
+        'Random, Dataset order, seed 0',
+        'Cross-polytope, Dataset order, seed 0',
+        'Simplex (Kasarla), Dataset order, seed 0',
       ]);
+      expect(await panel.textContent()).not.toMatch(/\w\|\w+\|\d/);
+      // The accuracy axis runs from 0, with chance (1 / 3 classes) marked.
+      expect(await panel.getByTestId('scatter-chance').count()).toBe(1);
       // The simplex of 3 points in R^4: every cosine is exactly -1/2; the orthoplex's is 0.
       expect(runs[1]).toMatch(/max cosine 0\.0000/);
       expect(runs[2]).toMatch(/max cosine -0\.5000/);

@@ -3,12 +3,16 @@
  * labelling) the mean with a +-1 sample standard deviation bar. Pure, so the SVG component and
  * the export draw exactly the same thing.
  */
+import { METHODS } from '../../core/methods/registry.ts';
+import { getLabelling } from '../labellings/registry.ts';
 import { mean, sampleStd } from './stats.ts';
 import type { RunResult, SeparationMetricName } from './types.ts';
 
 export interface ScatterPoint {
   readonly key: string;
   readonly group: string;
+  /** For people: the group and the seed. */
+  readonly label: string;
   readonly x: number;
   readonly y: number;
 }
@@ -22,12 +26,16 @@ export interface ScatterGroup {
   readonly runs: number;
 }
 
-/** Groups by method, or by method and labelling when there are several labellings. */
+/**
+ * Groups by method, or by method and labelling when there are several labellings; named with
+ * the registries' words for people.
+ */
 export function groupName(
   r: Pick<RunResult, 'method' | 'labelling'>,
   byLabelling: boolean,
 ): string {
-  return byLabelling ? `${r.method} / ${r.labelling}` : r.method;
+  const method = METHODS.find((m) => m.id === r.method)?.label ?? r.method;
+  return byLabelling ? `${method} / ${getLabelling(r.labelling).label}` : method;
 }
 
 export function scatterData(
@@ -38,6 +46,7 @@ export function scatterData(
   const points = results.map((r) => ({
     key: r.key,
     group: groupName(r, byLabelling),
+    label: `${groupName(r, byLabelling)}, seed ${r.seed}`,
     x: r[metric],
     y: r.testAccuracy,
   }));
@@ -76,8 +85,9 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   const mag = 10 ** Math.floor(Math.log10(step0));
   const step = [1, 2, 5, 10].map((f) => f * mag).find((s) => s >= step0) ?? mag * 10;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-12; v += step) {
-    out.push(Math.round(v / step) * step);
+  // Whole multiples of the step, rounded to 12 digits so 3 x 0.2 reads 0.6, not 0.6000000000000001.
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-12; k++) {
+    out.push(Number((k * step).toPrecision(12)));
   }
   return out;
 }

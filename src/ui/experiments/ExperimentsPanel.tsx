@@ -16,11 +16,15 @@ import {
   type SeparationMetricName,
 } from '../../train/experiment/types.ts';
 import { DEFAULT_LABELLING_OPTIONS } from '../../train/labellings/options.ts';
-import { LABELLINGS, type LabellingName } from '../../train/labellings/registry.ts';
+import { getLabelling, LABELLINGS, type LabellingName } from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
 import { experimentDataOf } from './dataOf.ts';
 import { download, svgText, svgToPng } from './exportChart.ts';
 import { RelabelViews } from './RelabelViews.tsx';
+
+/** A method's name for people (the registry's label). */
+const methodLabel = (id: string) => METHODS.find((m) => m.id === id)?.label ?? id;
+
 import { Scatter } from './Scatter.tsx';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : '–');
@@ -49,8 +53,8 @@ function SpecForm() {
       const { dataset: d, data } = experimentDataOf(subset, dataset);
       const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
       const title =
-        `N = ${subset.classNames.length}, n = ${spec.n}: ${spec.methods.join(', ')} x ` +
-        `${spec.labellings.join(', ')}; ${plural(spec.seeds, 'seed')}, ${plural(spec.config.epochs, 'epoch')}, ` +
+        `N = ${subset.classNames.length}, n = ${spec.n}: ${spec.methods.map(methodLabel).join(', ')} x ` +
+        `${spec.labellings.map((l) => getLabelling(l).label).join(', ')}; ${plural(spec.seeds, 'seed')}, ${plural(spec.config.epochs, 'epoch')}, ` +
         `${spec.config.mode}${spec.config.mode === 'fast' ? (spec.config.hiddenUnits === 0 ? ' linear' : ' MLP') : ''}`;
       experiments.queue({ ...spec, title }, d, data);
       setError(null);
@@ -94,7 +98,7 @@ function SpecForm() {
               checked={spec.methods.includes(m.id)}
               onChange={() => setSpec({ ...spec, methods: toggle(spec.methods, m.id) })}
             />
-            {m.id}
+            {m.label}
           </label>
         ))}
       </fieldset>
@@ -323,7 +327,13 @@ function ExperimentDetail() {
           PNG
         </button>
       </div>
-      <Scatter ref={svg} points={chart.points} groups={chart.groups} xLabel={metricLabel} />
+      <Scatter
+        ref={svg}
+        points={chart.points}
+        groups={chart.groups}
+        xLabel={metricLabel}
+        classes={list[0]?.N ?? 0}
+      />
       <table className="exp-summary" data-testid="exp-summary">
         <thead>
           <tr>
@@ -338,8 +348,8 @@ function ExperimentDetail() {
         <tbody>
           {summary.map((s) => (
             <tr key={`${s.method}|${s.labelling}`}>
-              <td>{s.method}</td>
-              <td>{s.labelling}</td>
+              <td>{methodLabel(s.method)}</td>
+              <td>{getLabelling(s.labelling).label}</td>
               <td>{s.runs}</td>
               <td>{pct(s.meanAccuracy)}</td>
               <td>{pct(s.stdAccuracy)}</td>
@@ -360,7 +370,8 @@ function ExperimentDetail() {
         <ul className="exp-runs" data-testid="exp-runs">
           {list.map((r) => (
             <li key={r.key} data-key={r.key}>
-              {r.key}: {pct(r.testAccuracy)}, max cosine {r.maxCosine.toFixed(4)},{' '}
+              {methodLabel(r.method)}, {getLabelling(r.labelling).label}, seed {r.seed}:{' '}
+              {pct(r.testAccuracy)}, max cosine {r.maxCosine.toFixed(4)},{' '}
               {(r.timeMs / 1000).toFixed(1)} s
             </li>
           ))}

@@ -1,6 +1,8 @@
 /**
  * Accuracy against separation: a dot per run, and per group the mean with a +-1 standard
  * deviation bar. Plain SVG (no canvas), so it exports as SVG directly and as PNG by drawing it.
+ * The accuracy axis always runs from 0 to 100 % with chance marked (never zoomed to the data, so
+ * a 2-point spread looks like one), and the colours are the page's (with fallbacks for export).
  */
 import { forwardRef } from 'react';
 import {
@@ -10,8 +12,8 @@ import {
   ticks,
 } from '../../train/experiment/scatter.ts';
 
-export const SCATTER_SIZE = { width: 560, height: 360 };
-const M = { left: 56, right: 150, top: 16, bottom: 44 };
+export const SCATTER_SIZE = { width: 680, height: 360 };
+const M = { left: 56, right: 270, top: 16, bottom: 44 };
 const COLOURS = [
   '#1f77b4',
   '#d62728',
@@ -29,18 +31,22 @@ interface Props {
   readonly points: readonly ScatterPoint[];
   readonly groups: readonly ScatterGroup[];
   readonly xLabel: string;
+  /** Number of classes: chance is 1 / classes. */
+  readonly classes: number;
 }
 
+const INK = { fill: 'var(--text, #e6ebf5)' };
+const MUTED = { fill: 'var(--muted, #8b97b0)' };
+const GRID = { stroke: 'var(--panel-edge, #1f2a40)' };
+
 export const Scatter = forwardRef<SVGSVGElement, Props>(function Scatter(
-  { points, groups, xLabel },
+  { points, groups, xLabel, classes },
   ref,
 ) {
   const { width, height } = SCATTER_SIZE;
   const [x0, x1] = axisRange(points.map((p) => p.x));
-  const [y0, y1] = axisRange([
-    ...points.map((p) => p.y),
-    ...groups.flatMap((g) => [g.meanY - g.stdY, g.meanY + g.stdY]),
-  ]);
+  const [y0, y1] = [0, 1];
+  const chance = classes > 0 ? 1 / classes : 0;
   const sx = (x: number) => M.left + ((x - x0) / (x1 - x0)) * (width - M.left - M.right);
   const sy = (y: number) =>
     height - M.bottom - ((y - y0) / (y1 - y0)) * (height - M.top - M.bottom);
@@ -59,30 +65,45 @@ export const Scatter = forwardRef<SVGSVGElement, Props>(function Scatter(
       fontFamily="sans-serif"
       fontSize="11"
     >
-      <rect x="0" y="0" width={width} height={height} fill="#ffffff" />
+      <rect x="0" y="0" width={width} height={height} style={{ fill: 'var(--panel, #121a2a)' }} />
       {ticks(x0, x1).map((t) => (
         <g key={`x${t}`}>
-          <line x1={sx(t)} x2={sx(t)} y1={M.top} y2={height - M.bottom} stroke="#e5e5e5" />
-          <text x={sx(t)} y={height - M.bottom + 14} textAnchor="middle" fill="#333">
+          <line x1={sx(t)} x2={sx(t)} y1={M.top} y2={height - M.bottom} style={GRID} />
+          <text x={sx(t)} y={height - M.bottom + 14} textAnchor="middle" style={MUTED}>
             {Number(t.toPrecision(6))}
           </text>
         </g>
       ))}
       {ticks(y0, y1).map((t) => (
         <g key={`y${t}`}>
-          <line x1={M.left} x2={width - M.right} y1={sy(t)} y2={sy(t)} stroke="#e5e5e5" />
-          <text x={M.left - 6} y={sy(t) + 4} textAnchor="end" fill="#333">
+          <line x1={M.left} x2={width - M.right} y1={sy(t)} y2={sy(t)} style={GRID} />
+          <text x={M.left - 6} y={sy(t) + 4} textAnchor="end" style={MUTED}>
             {`${Number((100 * t).toPrecision(6))}%`}
           </text>
         </g>
       ))}
-      <text x={(M.left + width - M.right) / 2} y={height - 8} textAnchor="middle" fill="#111">
+      {chance > 0 && (
+        <g data-testid="scatter-chance">
+          <line
+            x1={M.left}
+            x2={width - M.right}
+            y1={sy(chance)}
+            y2={sy(chance)}
+            strokeDasharray="4 4"
+            style={{ stroke: 'var(--muted, #8b97b0)' }}
+          />
+          <text x={width - M.right - 4} y={sy(chance) - 4} textAnchor="end" style={MUTED}>
+            chance
+          </text>
+        </g>
+      )}
+      <text x={(M.left + width - M.right) / 2} y={height - 8} textAnchor="middle" style={INK}>
         {xLabel}
       </text>
       <text
         transform={`translate(14 ${(M.top + height - M.bottom) / 2}) rotate(-90)`}
         textAnchor="middle"
-        fill="#111"
+        style={INK}
       >
         test accuracy
       </text>
@@ -103,7 +124,7 @@ export const Scatter = forwardRef<SVGSVGElement, Props>(function Scatter(
           data-testid="scatter-point"
           data-key={p.key}
         >
-          <title>{`${p.key}: ${(100 * p.y).toFixed(2)}% at ${p.x.toFixed(4)}`}</title>
+          <title>{`${p.label}: ${(100 * p.y).toFixed(2)}% at ${p.x.toFixed(4)}`}</title>
         </circle>
       ))}
       {groups.map((g, i) => (
@@ -112,8 +133,8 @@ export const Scatter = forwardRef<SVGSVGElement, Props>(function Scatter(
           transform={`translate(${width - M.right + 12} ${M.top + 14 * i + 6})`}
         >
           <circle r="4" fill={colour(g.group)} />
-          <text x="9" y="4" fill="#111">
-            {g.group}
+          <text x="9" y="4" style={INK}>
+            {g.runs > 1 ? `${g.group} (±1 sd, ${g.runs} seeds)` : `${g.group} (1 seed)`}
           </text>
         </g>
       ))}
