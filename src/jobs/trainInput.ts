@@ -22,7 +22,7 @@ export function buildTrainInput(
     return {
       ok: false,
       problem:
-        'No training data yet: load CIFAR-10 or CIFAR-100 in the Data panel (pick cifar-10-binary.tar.gz, or run `npm run data` to store a subset that loads at start).',
+        'No training data yet: load CIFAR-10 or CIFAR-100 in the Data panel (pick or drop cifar-10-binary.tar.gz there).',
     };
   }
   const K = subset.classNames.length;

@@ -37,7 +37,13 @@ describe('data panel in Chromium', () => {
         .poll(() => page.getByTestId('data-howto').isVisible(), { timeout: 20_000 })
         .toBe(true);
       expect(await status(page).textContent()).toMatch(/No data loaded/);
-      expect(await page.getByTestId('data-howto').textContent()).toMatch(/npm run data/);
+      // The in-app way first; the command only for whoever hosts the lab, folded away.
+      const howto = page.getByTestId('data-howto');
+      expect(await howto.textContent()).toMatch(
+        /^Pick or drop the official cifar-10-binary\.tar\.gz/,
+      );
+      expect(await howto.locator('details').textContent()).toMatch(/npm run data/);
+      expect(await howto.locator('details').getAttribute('open')).toBeNull();
       await screenshot(page.locator('.data-panel'), 'data-empty');
       await waitForScene(page, 'kasarla/4/3/0');
       expect(await page.getByTestId('metric-max-cosine').textContent()).toBe('-0.3333');

@@ -77,6 +77,24 @@ describe('metrics and analysis panels', () => {
     });
   });
 
+  it('says when prototypes are stuck nearly together, and one click unsticks them', async () => {
+    await withApp(browser(), `${url}#method=lse&N=12&n=3&seed=0`, async ({ page }) => {
+      await waitForScene(page, 'lse/12/3/0');
+      // The authors' step size leaves two of the 12 together (Levenshtein: at most 63.4 degrees).
+      await expect
+        .poll(() => text(page, 'metric-stuck'))
+        .toMatch(
+          /^Two prototypes are stuck nearly together: \d+\.\d° apart, while no 12 points on this sphere can all be more than 63\.4° apart\./,
+        );
+      await screenshot(page.getByTestId('metrics'), 'panels-metrics-stuck');
+      await page.getByRole('button', { name: 'Halve the step size (0.100)' }).click();
+      // The icosahedron: cosine 1/sqrt(5), the bound, and nothing to say any more.
+      await expect.poll(() => text(page, 'metric-max-cosine'), { timeout: 30_000 }).toBe('0.4472');
+      expect(await page.getByTestId('metric-stuck').count()).toBe(0);
+      expect(await page.evaluate(() => location.hash)).toMatch(/lr=0\.1/);
+    });
+  });
+
   it('loads prototypes written by the command line, and rejects a corrupt file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'panels-'));
     const file = join(dir, 'octahedron.npy');

@@ -45,12 +45,18 @@ export function DataPanel() {
         <div data-testid="data-status" data-loaded="false">
           <p className="data-status">No data loaded.</p>
           {defaultSubset !== 'loading' && (
-            <p className="hint" data-testid="data-howto">
-              Run <code>npm run data</code> to download CIFAR-10 and store a subset in{' '}
-              <code>public/data/</code> (loaded here at start), or pick the official{' '}
-              <code>cifar-10-binary.tar.gz</code> / <code>cifar-100-binary.tar.gz</code> or its{' '}
-              <code>.bin</code> files below. Everything else works without data.
-            </p>
+            <div className="hint" data-testid="data-howto">
+              <p>
+                Pick or drop the official <code>cifar-10-binary.tar.gz</code> or{' '}
+                <code>cifar-100-binary.tar.gz</code> (or its <code>.bin</code> files) below.
+                Everything else works without data.
+              </p>
+              <details>
+                <summary>For whoever hosts this lab</summary>
+                <code>npm run data</code> downloads CIFAR-10 and stores a subset in{' '}
+                <code>public/data/</code>, loaded here at start.
+              </details>
+            </div>
           )}
         </div>
       )}
