@@ -22,6 +22,8 @@ export interface ExperimentDataset {
   readonly coarseNames: readonly string[] | null;
   /** Same signature = same images in the same order. */
   readonly signature: string;
+  /** Test images in all (absent in records kept before it was stored). */
+  readonly testCount?: number;
 }
 
 export interface ExperimentRecord {

@@ -111,4 +111,47 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
       });
     });
   }, 150_000);
+
+  it('compares a relabelling with dataset order in words, and marks per-class changes from few images as noisy', async () => {
+    await withApp(
+      browser(),
+      `${url}#method=kasarla&N=4&n=3`,
+      { storedSubset: null },
+      async ({ page }) => {
+        await loadSmallSubset(page);
+        const panel = page.getByTestId('experiments-panel');
+        await panel.scrollIntoViewIfNeeded();
+        for (const m of [
+          'random',
+          'onehot',
+          'orthoplex',
+          'kasarla',
+          'mettes',
+          'lse',
+          'rm',
+          'bch',
+          'best',
+        ]) {
+          await panel.locator(`input[name="method-${m}"]`).setChecked(m === 'kasarla');
+        }
+        await panel.locator('input[name="labelling-random"]').setChecked(true);
+        await panel.locator('input[name="exp-n"]').fill('4');
+        await panel.locator('input[name="exp-seeds"]').fill('1');
+        await panel.locator('input[name="exp-epochs"]').fill('1');
+        await panel.getByTestId('exp-queue').click();
+        await expect
+          .poll(() => panel.getByTestId('exp-status').first().textContent(), { timeout: 100_000 })
+          .toBe('done: 2 of 2 runs');
+        const views = panel.getByTestId('relabel-views');
+        expect(await views.locator('select').first().locator('option').allTextContents()).toEqual([
+          'Simplex (Kasarla)',
+        ]);
+        // 10 test images a class: one image is 10 points, so the changes are said to be noisy.
+        expect(await views.getByTestId('class-change-noisy').textContent()).toBe(
+          'Noisy: each class has about 10 test images, so one image moves its accuracy by 10 points; only changes well beyond that say something.',
+        );
+        expect(await panel.textContent()).not.toMatch(/\w\|\w+\|\d/);
+      },
+    );
+  }, 150_000);
 });

@@ -4,9 +4,11 @@
  * the same-superclass pairs that sit far apart, and each class's accuracy change.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { METHODS } from '../../core/methods/registry.ts';
 import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { classGram, meanPerClass, similarButFar } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
+import { getLabelling } from '../../train/labellings/registry.ts';
 
 function GramCanvas({
   gram,
@@ -59,6 +61,9 @@ function GramCanvas({
   );
 }
 
+/** Per-class accuracies from fewer test images a class than this are marked as noisy. */
+const NOISY_BELOW = 30;
+
 export function RelabelViews({
   record,
   results,
@@ -102,6 +107,8 @@ export function RelabelViews({
     return <p className="hint">Queue identity and another labelling to compare them here.</p>;
   }
   const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
+  const { testCount } = record.dataset;
+  const perClass = testCount ? testCount / K : null;
   return (
     <section className="exp-relabel" aria-label="Relabelling views" data-testid="relabel-views">
       <div className="exp-row">
@@ -109,7 +116,9 @@ export function RelabelViews({
           Method{' '}
           <select value={method} onChange={(e) => setMethod(e.target.value)}>
             {record.spec.methods.map((m) => (
-              <option key={m}>{m}</option>
+              <option key={m} value={m}>
+                {METHODS.find((x) => x.id === m)?.label ?? m}
+              </option>
             ))}
           </select>
         </label>
@@ -117,14 +126,17 @@ export function RelabelViews({
           identity vs{' '}
           <select value={other} onChange={(e) => setOther(e.target.value as typeof other)}>
             {labellings.map((l) => (
-              <option key={l}>{l}</option>
+              <option key={l} value={l}>
+                {getLabelling(l).label}
+              </option>
             ))}
           </select>
         </label>
       </div>
       {view === null ? (
         <p className="hint">
-          Waiting for an identity run and a {other} run of {method}.
+          Waiting for a {getLabelling('identity').label} run and a {getLabelling(other).label} run
+          of {METHODS.find((x) => x.id === method)?.label ?? method}.
         </p>
       ) : (
         <>
@@ -139,7 +151,7 @@ export function RelabelViews({
               gram={view.after}
               order={view.order}
               coarse={coarseOfClass}
-              label={`Gram matrix, ${other} (seed ${view.seed})`}
+              label={`Gram matrix, ${getLabelling(other).label} (seed ${view.seed})`}
             />
           </div>
           {coarseOfClass && (
@@ -167,6 +179,13 @@ export function RelabelViews({
               .join(', ')}
             .
           </p>
+          {perClass !== null && perClass < NOISY_BELOW && (
+            <p className="hint" data-testid="class-change-noisy">
+              Noisy: each class has about {Math.round(perClass)} test images, so one image moves its
+              accuracy by {(100 / perClass).toFixed(0)} points; only changes well beyond that say
+              something.
+            </p>
+          )}
         </>
       )}
     </section>

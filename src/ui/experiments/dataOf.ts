@@ -18,6 +18,7 @@ export function experimentDataOf(
       coarseOfClass: coarse,
       coarseNames: dataset?.coarseNames ? [...dataset.coarseNames] : null,
       signature: subsetSignature(subset),
+      testCount: subset.test.count,
     },
     data: {
       train: {
