@@ -4,6 +4,7 @@ import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import {
   DEFAULT_TRAIN_CONFIG,
   type EpochReport,
+  type FastFeatures,
   type TrainInput,
   TrainingError,
 } from '../train/types.ts';
@@ -46,7 +47,21 @@ function fakeTrainer(epochs: number, options: { failAt?: number; hangAt?: number
     async embedTrain() {
       return new Float32Array(18);
     },
-    async prepare() {},
+    /** The features it was given, or (as a real fast run) ones it computed in prepare(). */
+    given: null as FastFeatures | null,
+    made: null as FastFeatures | null,
+    features(): FastFeatures | null {
+      return t.given ?? t.made;
+    },
+    async prepare() {
+      t.made ??= {
+        width: 1,
+        train: new Float32Array(6),
+        test: new Float32Array(2),
+        seed: 0,
+        timeMs: 1,
+      };
+    },
     trainBatch() {
       if (steps === options.hangAt) return new Promise<never>(() => {});
       if (steps === options.failAt) {
@@ -164,6 +179,46 @@ describe('training host', () => {
     // Once (it never changes again), right before the first epoch's report.
     expect(posted.filter((m) => m.type === 'assignment')).toHaveLength(1);
     expect(posted[i + 1]).toMatchObject({ type: 'epoch', report: { epoch: 1 } });
+  });
+
+  it('reuses the last fast-mode features for the same images, and only for them', async () => {
+    const given: (FastFeatures | undefined)[] = [];
+    const trainers: ReturnType<typeof fakeTrainer>[] = [];
+    const posted: FromTrainWorker[] = [];
+    const host = createTrainHost({
+      post: (m) => posted.push(m),
+      now: () => (clock += 1),
+      yieldToInbox: () => new Promise((r) => setTimeout(r, 0)),
+      selectBackend: async () => selection,
+      createTrainer: (i) => {
+        given.push(i.features);
+        const t = fakeTrainer(1);
+        t.given = i.features ?? null;
+        trainers.push(t);
+        return t;
+      },
+      watchDevice: () => () => {},
+      loseDevice: () => false,
+      isTrainingError: (e) => e instanceof TrainingError,
+    });
+    const same = input('fast', 1);
+    const other = { ...same, train: { ...same.train, pixels: new Uint8Array(6 * 3072).fill(1) } };
+    for (const [jobId, i] of [
+      [1, same],
+      [2, same],
+      [3, other],
+      [4, input('cnn', 1)],
+    ] as const) {
+      host.handle({ type: 'start', jobId, input: i, backend: 'cpu' });
+      await settle();
+    }
+    // The first run computes; the second gets exactly those; new images and cnn mode do not.
+    expect(given[0]).toBeUndefined();
+    expect(given[1]).toBe(trainers[0].made);
+    expect(given[2]).toBeUndefined();
+    expect(given[3]).toBeUndefined();
+    const statuses = posted.flatMap((m) => (m.type === 'status' && m.jobId === 2 ? [m.text] : []));
+    expect(statuses).toContain('Using the features of the last run on these images…');
   });
 
   it('goes on from a checkpoint: restored before the first step, the remaining epochs only', async () => {

@@ -8,6 +8,7 @@ import type { TrainCheckpoint } from '../train/checkpoint.ts';
 import { trainStep } from '../train/drive.ts';
 import type { Trainer } from '../train/trainer.ts';
 import type { BatchReport, EpochReport, TrainInput } from '../train/types.ts';
+import { createFeatureCache } from './featureCache.ts';
 import type { FromTrainWorker, ToTrainWorker, TrainErrorKind } from './trainProtocol.ts';
 
 /** The training library's Trainer, as the host drives it (tests pass a fake). */
@@ -78,6 +79,7 @@ interface Job {
  */
 export function createTrainHost(env: TrainHostEnvironment) {
   let job: Job | null = null;
+  const features = createFeatureCache();
 
   const alive = (active: Job) => job === active && !active.stopped;
 
@@ -184,9 +186,13 @@ export function createTrainHost(env: TrainHostEnvironment) {
       // it now rather than at the next step. (A second report of the same loss is ignored.)
       if (!active.driving) fail(active, new LostSignal(detail));
     });
-    const trainer = env.createTrainer(active.input);
+    const cached = features.withKept(active.input);
+    const trainer = env.createTrainer(cached.input);
     active.trainer = trainer;
-    env.post({ type: 'status', jobId: active.jobId, text: 'Preparing the data…' });
+    const preparing = cached.reused
+      ? 'Using the features of the last run on these images…'
+      : 'Preparing the data…';
+    env.post({ type: 'status', jobId: active.jobId, text: preparing });
     await guarded(
       active,
       trainer.prepare(
@@ -197,6 +203,7 @@ export function createTrainHost(env: TrainHostEnvironment) {
       ),
     );
     if (!alive(active)) return;
+    features.keep(cached.key, trainer.features());
     if (active.resume) await guarded(active, trainer.restore(active.resume));
     tellAssignment(active, trainer.assignment);
     if (!alive(active)) return;

@@ -21,7 +21,13 @@ import { createFastPipeline } from './pipelines/fastPipeline.ts';
 import { type Pipeline, SEED_STREAM_COUNT, SEED_STREAMS, subSeed } from './pipelines/pipeline.ts';
 import { permutation } from './shuffle.ts';
 import type { Trainer } from './trainer.ts';
-import { type BatchReport, type EpochReport, type TrainInput, TrainingError } from './types.ts';
+import {
+  type BatchReport,
+  type EpochReport,
+  type FastFeatures,
+  type TrainInput,
+  TrainingError,
+} from './types.ts';
 import { checkAssignment } from './validate.ts';
 
 /** `pipeline` replaces the mode's own (tests use a fixed embedding). Input already validated. */
@@ -74,7 +80,7 @@ class TrainingRun implements Trainer {
       input,
       options,
       embedTrain: () => this.embed('train', train.count),
-      trainFeatures: () => this.pipeline.trainFeatures?.() ?? null,
+      features: () => this.features(),
       variableName: () => uniqueName('labelling'),
     };
   }
@@ -156,6 +162,10 @@ class TrainingRun implements Trainer {
       numTensors: this.tf.memory().numTensors,
       timeMs: this.busyMs,
     };
+  }
+
+  features(): FastFeatures | null {
+    return this.pipeline.features?.() ?? null;
   }
 
   async embedTrain(): Promise<Float32Array> {

@@ -11,6 +11,7 @@ import { createTrainingRun } from './run.ts';
 import {
   type BatchReport,
   type EpochReport,
+  type FastFeatures,
   type FeatureProgress,
   type TrainInput,
   TrainingError,
@@ -32,6 +33,8 @@ export interface Trainer {
   trainBatch(): Promise<BatchReport>;
   /** Accuracy on the test split (and the running train accuracy of the last epoch); no leaks. */
   evaluate(): Promise<EpochReport>;
+  /** Fast mode's features once prepared (to hand to the next run on the same images). */
+  features(): FastFeatures | null;
   /** Normalised embeddings z of the training images (count x n) in image order. */
   embedTrain(): Promise<Float32Array>;
   /** The hard class -> prototype assignment in use (null while a labelling has none yet). */

@@ -15,7 +15,7 @@ import {
 import { createCodebook } from '../../core/math/codebook.ts';
 import { createRandom } from '../../core/math/random.ts';
 import { SEED_STREAMS, subSeed } from '../pipelines/pipeline.ts';
-import type { TrainInput } from '../types.ts';
+import type { FastFeatures, TrainInput } from '../types.ts';
 import type { LabellingOptions } from './options.ts';
 import { structureAssignment } from './structure.ts';
 import {
@@ -33,8 +33,8 @@ export interface LabellingContext {
   readonly options: LabellingOptions;
   /** Unit embeddings z of the training images (count x n, image order), by the current model. */
   embedTrain(): Promise<Float32Array>;
-  /** Fast mode's training features (count x width), once prepared; null in cnn mode. */
-  trainFeatures(): { rows: Float32Array; width: number } | null;
+  /** Fast mode's features, once prepared; null in cnn mode. */
+  features(): FastFeatures | null;
   /** A variable name no other run uses. */
   variableName(): string;
 }

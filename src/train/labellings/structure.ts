@@ -18,9 +18,9 @@ export function structureAssignment(ctx: LabellingContext, seed: number): Int32A
   let S: Float64Array;
   if (fromHierarchy) S = superclassSimilarity(coarse);
   else {
-    const features = ctx.trainFeatures();
+    const features = ctx.features();
     S = features
-      ? classSimilarity(features.rows, features.width, train.labels, K)
+      ? classSimilarity(features.train, features.width, train.labels, K)
       : classSimilarity(centredPixels(train.pixels, train.count), 3072, train.labels, K);
   }
   const G = gramMatrix(createCodebook(prototypes.N, prototypes.n, prototypes.data));

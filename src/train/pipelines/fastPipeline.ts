@@ -101,7 +101,7 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
   let trainX: TF.Tensor2D | null = null;
   let testX: TF.Tensor2D | null = null;
   let mirrored = false;
-  let trainRows: Float32Array | null = null;
+  let prepared: FastFeatures | null = null;
   const ready = (split: 'train' | 'test'): TF.Tensor2D => {
     const x = split === 'train' ? trainX : testX;
     if (x === null)
@@ -141,7 +141,7 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
         );
       }
       mirrored = flipped !== undefined;
-      trainRows = features.train;
+      prepared = features;
       trainX = tf.tidy(() => {
         const plain = tf.tensor2d(features.train, [input.train.count, width]);
         return flipped === undefined
@@ -162,14 +162,14 @@ export function createFastPipeline(tf: typeof TF, input: TrainInput): Pipeline {
     rows(split, start, end) {
       return tf.slice(ready(split), [start, 0], [end - start, -1]);
     },
-    trainFeatures: () => (trainRows === null ? null : { rows: trainRows, width }),
+    features: () => prepared,
     dispose() {
       network.dispose();
       trainX?.dispose();
       testX?.dispose();
       trainX = null;
       testX = null;
-      trainRows = null;
+      prepared = null;
     },
   };
 }

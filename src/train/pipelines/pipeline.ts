@@ -1,7 +1,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { Random } from '../../core/math/random.ts';
 import type { Network } from '../models/model.ts';
-import type { FeatureProgress } from '../types.ts';
+import type { FastFeatures, FeatureProgress } from '../types.ts';
 
 /**
  * What differs between the two modes: where a batch's input comes from and which network reads
@@ -17,8 +17,8 @@ export interface Pipeline {
   trainInput(indices: Int32Array, rng: Random): TF.Tensor;
   /** Input tensor of images start..end-1 of a split, unaugmented. Call inside a tidy. */
   rows(split: 'train' | 'test', start: number, end: number): TF.Tensor;
-  /** The training images' input features (count x width), where the mode has them. */
-  trainFeatures?(): { rows: Float32Array; width: number } | null;
+  /** Fast mode's features, once prepared (computed, or the ones it was given). */
+  features?(): FastFeatures | null;
   dispose(): void;
 }
 
