@@ -8,6 +8,7 @@ import { BackendBadge } from './BackendBadge.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { Curves } from './Curves.tsx';
 import { Examples } from './Examples.tsx';
+import { RunHistory } from './RunHistory.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { TrainSettingsForm } from './TrainSettingsForm.tsx';
 import { TrainStatus } from './TrainStatus.tsx';
@@ -64,7 +65,8 @@ function snapshot({ train, trainLive }: LabStores): TrainingSnapshot {
 /**
  * Training in the browser: a small network learns to map the data panel's CIFAR images onto
  * the explorer's prototypes. Everything heavy runs in the training worker; this panel shows the
- * settings, the backend, the curves, the embeddings, the confusion matrix and examples.
+ * settings, the backend, the curves, the embeddings, the confusion matrix and examples, and
+ * every kept run's separation against its accuracy.
  */
 export function TrainingPanel() {
   const subset = useData((s) => s.subset);
@@ -112,16 +114,20 @@ export function TrainingPanel() {
             <TrainControls ready={ready} />
             <TrainStatus />
           </div>
-          {hasRun && (
-            <div className="train-views">
-              <EmbeddingScene />
-              <div className="train-charts">
-                <Curves />
-                <ConfusionMatrix />
+          <div className="train-main">
+            {hasRun && (
+              <div className="train-views">
+                <EmbeddingScene />
+                <div className="train-charts">
+                  <Curves />
+                  <ConfusionMatrix />
+                </div>
+                <Examples />
               </div>
-              <Examples />
-            </div>
-          )}
+            )}
+            {/* Kept runs outlive the page, so the history shows before any run of this visit. */}
+            <RunHistory />
+          </div>
         </div>
       </section>
     </div>
