@@ -243,6 +243,29 @@ describe('training in Chromium', () => {
       });
     }, 200_000);
 
+    it('goes to the Data panel in one click, and comes back once the data is loaded', async () => {
+      await withApp(
+        browser(),
+        `${url}#${settings}`,
+        { viewport: { width: 1280, height: 800 } },
+        async ({ page }) => {
+          const train = page.getByTestId('train-panel');
+          await train.scrollIntoViewIfNeeded();
+          await page.getByTestId('go-to-data').click();
+          const top = (selector: string) =>
+            page.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().top));
+          await expect.poll(() => top('.data-panel')).toBeLessThan(50);
+          expect(
+            await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type),
+          ).toBe('file');
+          await loadSmallSubset(page);
+          // The subset is made: back at the training panel, ready to train.
+          await expect.poll(() => top('[data-testid="train-panel"]')).toBeLessThan(50);
+          expect(await page.getByTestId('go-to-data').count()).toBe(0);
+        },
+      );
+    }, 120_000);
+
     it('offers every labelling, refuses one that cannot run with one sentence, and relabels live', async () => {
       const link = `${url}#${settings}&train.backend=cpu&train.labelling=sinkhorn`;
       await withApp(browser(), link, async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { buildTrainInput } from '../../jobs/trainInput.ts';
 import { EmbeddingScene } from '../../scene/embedding/EmbeddingScene.tsx';
 import type { LabStores } from '../../state/labContext.ts';
@@ -8,6 +8,7 @@ import { BackendBadge } from './BackendBadge.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { Curves } from './Curves.tsx';
 import { Examples } from './Examples.tsx';
+import { GoToData } from './GoToData.tsx';
 import { RunHistory } from './RunHistory.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { TrainSettingsForm } from './TrainSettingsForm.tsx';
@@ -90,9 +91,15 @@ export function TrainingPanel() {
     };
   }, [stores]);
   const running = phase === 'starting' || phase === 'training' || phase === 'paused';
+  const panelRef = useRef<HTMLElement>(null);
   return (
     <div className="train-section">
-      <section className="card train-panel" aria-labelledby="train-title" data-testid="train-panel">
+      <section
+        ref={panelRef}
+        className="card train-panel"
+        aria-labelledby="train-title"
+        data-testid="train-panel"
+      >
         <h2 id="train-title">Training</h2>
         <div className="train-layout">
           <div className="train-side">
@@ -101,6 +108,7 @@ export function TrainingPanel() {
                 {ready.problem}
               </p>
             )}
+            <GoToData panel={panelRef} />
             {ready.ok && !running && (
               <p className="hint" data-testid="train-ready">
                 Ready: {ready.input.train.count.toLocaleString('en-US')} training and{' '}
