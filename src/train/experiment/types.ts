@@ -10,6 +10,8 @@ import type { TrainConfig } from '../types.ts';
 export interface ExperimentSpec {
   /** What the user called it (shown in lists). */
   readonly title: string;
+  /** Set when it answers one of the talk's questions (questions.ts): a sentence says the answer. */
+  readonly question?: 'separation' | 'labelling';
   /** Prototype dimension. N is the number of classes (one prototype a class). */
   readonly n: number;
   readonly methods: readonly string[];

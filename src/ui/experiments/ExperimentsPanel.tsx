@@ -25,6 +25,7 @@ import { RelabelViews } from './RelabelViews.tsx';
 /** A method's name for people (the registry's label). */
 const methodLabel = (id: string) => METHODS.find((m) => m.id === id)?.label ?? id;
 
+import { Questions, Verdict } from './Questions.tsx';
 import { Scatter } from './Scatter.tsx';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : '–');
@@ -327,6 +328,7 @@ function ExperimentDetail() {
           PNG
         </button>
       </div>
+      <Verdict record={record} results={list} />
       <Scatter
         ref={svg}
         points={chart.points}
@@ -387,6 +389,7 @@ export function ExperimentsPanel() {
   useEffect(() => void experiments.init(), [experiments]);
   const message = useExperiments((s) => s.message);
   const loaded = useExperiments((s) => s.loaded);
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <section
       className="card exp-panel"
@@ -395,6 +398,12 @@ export function ExperimentsPanel() {
       data-loaded={loaded}
     >
       <h2 id="exp-title">Experiments: accuracy against separation</h2>
+      <Questions onProblem={setProblem} />
+      {problem && (
+        <p className="error" role="alert" data-testid="exp-question-problem">
+          {problem}
+        </p>
+      )}
       <SpecForm />
       {message && (
         <p className="error" role="alert">
