@@ -112,7 +112,7 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
     });
   }, 150_000);
 
-  it('compares a relabelling with dataset order in words, and marks per-class changes from few images as noisy', async () => {
+  it('answers “Does the labelling matter?” in one click, in words, and marks per-class changes from few images as noisy', async () => {
     await withApp(
       browser(),
       `${url}#method=kasarla&N=4&n=3`,
@@ -121,27 +121,14 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
         await loadSmallSubset(page);
         const panel = page.getByTestId('experiments-panel');
         await panel.scrollIntoViewIfNeeded();
-        for (const m of [
-          'random',
-          'onehot',
-          'orthoplex',
-          'kasarla',
-          'mettes',
-          'lse',
-          'rm',
-          'bch',
-          'best',
-        ]) {
-          await panel.locator(`input[name="method-${m}"]`).setChecked(m === 'kasarla');
-        }
-        await panel.locator('input[name="labelling-random"]').setChecked(true);
-        await panel.locator('input[name="exp-n"]').fill('4');
-        await panel.locator('input[name="exp-seeds"]').fill('1');
-        await panel.locator('input[name="exp-epochs"]').fill('1');
-        await panel.getByTestId('exp-queue').click();
+        // The explorer's method (the simplex, 3 classes in R^3) under four labellings, 3 seeds.
+        await panel.getByTestId('ask-labelling').click();
         await expect
-          .poll(() => panel.getByTestId('exp-status').first().textContent(), { timeout: 100_000 })
-          .toBe('done: 2 of 2 runs');
+          .poll(() => panel.getByTestId('exp-status').first().textContent(), { timeout: 150_000 })
+          .toBe('done: 12 of 12 runs');
+        expect(await panel.getByTestId('exp-verdict').textContent()).toMatch(
+          /^Across 4 labellings \(3 seeds each\) of the same prototypes, mean accuracy spans \d+\.\d points \(.+ \d+\.\d %, .+ \d+\.\d %\), (within|about the size of|beyond|well beyond) the spread between seeds \(\d+\.\d points\)\.\s*$/,
+        );
         const views = panel.getByTestId('relabel-views');
         expect(await views.locator('select').first().locator('option').allTextContents()).toEqual([
           'Simplex (Kasarla)',

@@ -4,6 +4,7 @@
  * most similar by data) that ended far apart, and how each class's accuracy changed.
  */
 import { createCodebook, gramMatrix } from '../../core/math/codebook.ts';
+import type { RunResult } from './types.ts';
 
 /** K x K cosines between the prototypes of classes i and j under an assignment. */
 export function classGram(
@@ -56,4 +57,23 @@ export function meanPerClass(
   const out = new Array<number>(K).fill(0);
   for (const r of runs) for (let k = 0; k < K; k++) out[k] += r.perClassAccuracy[k] / runs.length;
   return out;
+}
+
+/**
+ * The talk's example in numbers: the most opposed pair of same-superclass classes under one run's
+ * labelling (`before`, e.g. dataset order) and that pair's cosine under another run's (`after`,
+ * the same prototypes relabelled). Null without superclasses or such a pair.
+ */
+export function opposedPair(
+  before: Pick<RunResult, 'prototypes' | 'N' | 'n' | 'assignment'>,
+  after: Pick<RunResult, 'prototypes' | 'N' | 'n' | 'assignment'>,
+  coarseOfClass: readonly number[] | null,
+): { a: number; b: number; before: number; after: number } | null {
+  if (!coarseOfClass) return null;
+  const gram = (r: typeof before) =>
+    classGram(Float64Array.from(r.prototypes), r.N, r.n, r.assignment);
+  const [far] = similarButFar(gram(before), coarseOfClass);
+  if (!far) return null;
+  const K = coarseOfClass.length;
+  return { a: far.a, b: far.b, before: far.cosine, after: gram(after)[far.a * K + far.b] };
 }

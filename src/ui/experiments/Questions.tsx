@@ -7,10 +7,12 @@ import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { useData, useLab, useLabStores } from '../../state/labContext.ts';
 import {
   canRun,
+  LINEAR_ABOVE,
   labellingQuestion,
-  QUESTION_CONFIG,
+  questionConfig,
   separationQuestion,
 } from '../../train/experiment/questions.ts';
+import { opposedPair } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
 import { labellingVerdict, separationVerdict } from '../../train/experiment/verdict.ts';
 import { getLabelling, isLabellingName } from '../../train/labellings/registry.ts';
@@ -24,6 +26,7 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
   const subset = useData((s) => s.subset);
   const dataset = useData((s) => s.dataset);
   const current = useLab((s) => s.current);
+  const n = current?.n ?? 3;
   const ask = (which: 'separation' | 'labelling') => {
     if (!subset || !current) {
       onProblem('Load CIFAR-10 or CIFAR-100 in the Data panel first.');
@@ -37,7 +40,8 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
       );
       return;
     }
-    const spec = which === 'separation' ? separationQuestion(K, n) : labellingQuestion(method, n);
+    const spec =
+      which === 'separation' ? separationQuestion(K, n) : labellingQuestion(method, K, n);
     const { dataset: d, data } = experimentDataOf(subset, dataset);
     experiments.queue(spec, d, data);
     onProblem(null);
@@ -51,10 +55,10 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
         Does the labelling matter?
       </button>
       <p className="hint">
-        On the loaded data, at the explorer's <var>n</var>
-        {current ? ` (${current.n})` : ''}: every method that fits, 2 seeds each; or the explorer's
-        method under 4 labellings, 3 seeds each. Each run trains the fast model for{' '}
-        {QUESTION_CONFIG.epochs} epochs (a full run trains 20), on one shared feature pass.
+        On the loaded data, at the explorer's <var>n</var> ({n}): one method of each kind that fits,
+        2 seeds each; or the explorer's method under several labellings, 3 seeds each. Each run
+        trains the fast model for {questionConfig(n).epochs} epochs (a full run: 20)
+        {n > LINEAR_ABOVE ? ' with a linear head' : ''}, on one shared feature pass.
       </p>
     </div>
   );
@@ -80,6 +84,32 @@ export function Verdict({
     <p className={`exp-verdict ${done ? 'final' : ''}`} data-testid="exp-verdict" data-done={done}>
       {done ? '' : 'So far: '}
       {verdict.sentence}
+      {question === 'labelling' && ` ${pairSentence(record, results, verdict)}`}
     </p>
+  );
+}
+
+/**
+ * The talk's example: two classes of one superclass on opposite poles in dataset order, and
+ * where the best labelling puts them (same seed, so the same prototypes).
+ */
+function pairSentence(
+  record: ExperimentRecord,
+  results: readonly RunResult[],
+  verdict: NonNullable<ReturnType<typeof labellingVerdict>>,
+): string {
+  const best = [...verdict.groups]
+    .filter((g) => g.group !== labellingLabel('identity'))
+    .sort((a, b) => b.meanAccuracy - a.meanAccuracy)[0];
+  const base = results.find((r) => r.labelling === 'identity');
+  const other = results.find(
+    (r) => labellingLabel(r.labelling) === best?.group && r.seed === base?.seed,
+  );
+  const pair = base && other ? opposedPair(base, other, record.dataset.coarseOfClass) : null;
+  if (!pair || !best) return '';
+  const { classNames } = record.dataset;
+  return (
+    `In dataset order ${classNames[pair.a]} and ${classNames[pair.b]}, of one superclass, sit at cosine ${pair.before.toFixed(2)}; ` +
+    `${best.group} puts them at ${pair.after.toFixed(2)}.`
   );
 }
