@@ -44,6 +44,9 @@ export interface ExperimentsState {
     readonly id: string;
     readonly progress: ExperimentProgress | null;
     readonly backend: string | null;
+    /** When this page started it (deps.now), and how many of its runs were done already. */
+    readonly startedAt: number;
+    readonly doneBefore: number;
   } | null;
   /** The last problem in words (bad spec, worker failure, storage unavailable). */
   readonly message: string | null;
@@ -106,7 +109,15 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       startNext();
       return;
     }
-    store.setState({ running: { id: next.id, progress: null, backend: null } });
+    store.setState({
+      running: {
+        id: next.id,
+        progress: null,
+        backend: null,
+        startedAt: deps.now(),
+        doneBefore: plan.length - todo.length,
+      },
+    });
     setStatus(next.id, 'running');
     const { spec } = next;
     // Events of an experiment that is no longer the running one are ignored.

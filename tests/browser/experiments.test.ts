@@ -152,6 +152,12 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
         const panel = page.getByTestId('experiments-panel');
         await panel.scrollIntoViewIfNeeded();
         await panel.getByTestId('ask-separation').click();
+        // While it runs: which run, in words, and about how long the rest takes.
+        await expect
+          .poll(() => panel.getByTestId('exp-progress').first().textContent(), { timeout: 60_000 })
+          .toMatch(
+            /^ ?.+, Dataset order, seed \d: \d+ %; (about \d+ (s|min)|a few seconds) left \(/,
+          );
         await expect
           .poll(() => panel.getByTestId('exp-status').first().textContent(), { timeout: 200_000 })
           .toMatch(/^done: (\d+) of \1 runs$/);

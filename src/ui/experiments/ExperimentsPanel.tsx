@@ -4,19 +4,27 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { METHODS } from '../../core/methods/registry.ts';
+import type { ExperimentsState } from '../../state/experimentsStore.ts';
 import { useData, useExperiments, useLabStores } from '../../state/labContext.ts';
 import { resultsToCsv } from '../../train/experiment/csv.ts';
 import { ExperimentSpecError, planRuns } from '../../train/experiment/plan.ts';
 import { PRESETS } from '../../train/experiment/presets.ts';
+import type { ExperimentProgress } from '../../train/experiment/runner.ts';
 import { scatterData } from '../../train/experiment/scatter.ts';
 import { summarise } from '../../train/experiment/stats.ts';
+import { shareDone, timeLeft } from '../../train/experiment/timeLeft.ts';
 import {
   type ExperimentSpec,
   SEPARATION_METRICS,
   type SeparationMetricName,
 } from '../../train/experiment/types.ts';
 import { DEFAULT_LABELLING_OPTIONS } from '../../train/labellings/options.ts';
-import { getLabelling, LABELLINGS, type LabellingName } from '../../train/labellings/registry.ts';
+import {
+  getLabelling,
+  isLabellingName,
+  LABELLINGS,
+  type LabellingName,
+} from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
 import { experimentDataOf } from './dataOf.ts';
 import { download, svgText, svgToPng } from './exportChart.ts';
@@ -207,6 +215,36 @@ function SpecForm() {
   );
 }
 
+const BACKENDS: Record<string, string> = {
+  wasm: 'CPU · WebAssembly',
+  cpu: 'CPU',
+  webgl: 'WebGL',
+  webgpu: 'WebGPU',
+};
+
+/** What runs now, in words, and about how long the rest takes. */
+function progressText(
+  progress: ExperimentProgress,
+  running: NonNullable<ExperimentsState['running']>,
+  total: number,
+): string {
+  const share = shareDone(progress, running.doneBefore, total);
+  const left = timeLeft(
+    Date.now() - running.startedAt,
+    share - running.doneBefore / total,
+    1 - share,
+  );
+  let now: string;
+  if (progress.stage === 'features') now = `features ${progress.done} of ${progress.total} images`;
+  else {
+    const [method, labelling, seed] = progress.key.split('|');
+    const name = isLabellingName(labelling) ? getLabelling(labelling).label : labelling;
+    now = `${methodLabel(method)}, ${name}, seed ${seed}: ${Math.round(100 * progress.fraction)} %`;
+  }
+  const backend = running.backend ? ` (${BACKENDS[running.backend] ?? running.backend})` : '';
+  return `${now}${left ? `; ${left}` : ''}${backend}`;
+}
+
 function ExperimentList() {
   const { experiments } = useLabStores();
   const list = useExperiments((s) => s.experiments);
@@ -231,13 +269,10 @@ function ExperimentList() {
               {e.status}: {done} of {total} runs
             </span>{' '}
             <span className="hint">{e.dataset.label}</span>
-            {progress && (
+            {progress && running && (
               <span className="hint" data-testid="exp-progress">
                 {' '}
-                {progress.stage === 'features'
-                  ? `features ${progress.done} of ${progress.total} images`
-                  : `${progress.key} ${Math.round(100 * progress.fraction)}%`}
-                {running?.backend ? ` (${running.backend})` : ''}
+                {progressText(progress, running, total)}
               </span>
             )}{' '}
             {(e.status === 'running' || e.status === 'queued') && (
