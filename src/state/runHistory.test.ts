@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { subsetLabel, subsetSignature } from '../data/subsetSignature.ts';
 import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
 import type { RunHistoryDb } from '../jobs/runHistoryDb.ts';
-import { DEFAULT_TRAIN_CONFIG, type TrainInput } from '../train/types.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
 import { createDataStore } from './dataStore.ts';
 import { createLabStore } from './labStore.ts';
 import { createRunHistoryStore, type KeptRun, runsToCsv } from './runHistoryStore.ts';
 import { keepFinishedRuns } from './runKeeper.ts';
-import { epochReport, fakeRunner } from './testing/fakeTrainJobs.ts';
+import { epochReport, fakeRunner, tinyTrainInput as input } from './testing/fakeTrainJobs.ts';
 import { cifar10Archive, nodeLoader } from './testing/nodeData.ts';
 import { createTrainStores } from './trainStore.ts';
 import { stateHash } from './urlSync.ts';
@@ -100,14 +100,6 @@ describe('run history', () => {
 });
 
 describe('keeping finished runs', () => {
-  const input: TrainInput = {
-    train: { count: 4, pixels: new Uint8Array(4 * 3072), labels: Uint8Array.of(0, 1, 0, 1) },
-    test: { count: 2, pixels: new Uint8Array(2 * 3072), labels: Uint8Array.of(0, 1) },
-    classCount: 2,
-    prototypes: { N: 2, n: 3, data: Float64Array.of(1, 0, 0, -1, 0, 0) },
-    config: DEFAULT_TRAIN_CONFIG,
-  };
-
   it('keeps a run that finishes with what it trained on, and a new one beside it', async () => {
     const fake = fakeRunner();
     const { store: train } = createTrainStores(() => fake.runner);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainEvent } from '../jobs/trainClient.ts';
-import { DEFAULT_TRAIN_CONFIG, type TrainInput } from '../train/types.ts';
+import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
 import { createLabStore } from './labStore.ts';
-import { epochReport, fakeRunner } from './testing/fakeTrainJobs.ts';
+import { epochReport, fakeRunner, tinyTrainInput as input } from './testing/fakeTrainJobs.ts';
 import { createTrainStores, leakOf } from './trainStore.ts';
 import { applyHash, stateHash } from './urlSync.ts';
-
-const input: TrainInput = {
-  train: { count: 4, pixels: new Uint8Array(4 * 3072), labels: Uint8Array.of(0, 1, 0, 1) },
-  test: { count: 2, pixels: new Uint8Array(2 * 3072), labels: Uint8Array.of(0, 1) },
-  classCount: 2,
-  prototypes: { N: 2, n: 3, data: Float64Array.of(1, 0, 0, -1, 0, 0) },
-  config: DEFAULT_TRAIN_CONFIG,
-};
 
 const batch = (epoch: number, b: number, loss: number): TrainEvent => ({
   type: 'batch',

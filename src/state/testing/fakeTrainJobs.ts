@@ -1,6 +1,6 @@
 // Test support: a training-jobs stand-in whose worker events a test plays, and epoch reports.
 import type { TrainEvent, TrainJobs } from '../../jobs/trainClient.ts';
-import type { EpochReport } from '../../train/types.ts';
+import { DEFAULT_TRAIN_CONFIG, type EpochReport, type TrainInput } from '../../train/types.ts';
 
 /** Records what the store asks of the runner; `emit` plays the worker's part. */
 export function fakeRunner() {
@@ -36,3 +36,12 @@ export const epochReport = (epoch: number, numTensors: number): EpochReport => (
   numTensors,
   timeMs: 5,
 });
+
+/** Two classes of blank images onto two opposite prototypes: what a store hands to the jobs. */
+export const tinyTrainInput: TrainInput = {
+  train: { count: 4, pixels: new Uint8Array(4 * 3072), labels: Uint8Array.of(0, 1, 0, 1) },
+  test: { count: 2, pixels: new Uint8Array(2 * 3072), labels: Uint8Array.of(0, 1) },
+  classCount: 2,
+  prototypes: { N: 2, n: 3, data: Float64Array.of(1, 0, 0, -1, 0, 0) },
+  config: DEFAULT_TRAIN_CONFIG,
+};
