@@ -7,9 +7,6 @@
 
 import { parseArgs } from 'node:util';
 import { summaryTable } from '../src/cli/experiment.ts';
-import { loadCifar } from '../src/data/load.ts';
-import { fileSource } from '../src/data/node/readFile.ts';
-import { makeSubset } from '../src/data/subset.ts';
 import { planRuns } from '../src/train/experiment/plan.ts';
 import { coarseOfClasses, runExperiment } from '../src/train/experiment/runner.ts';
 import { summarise } from '../src/train/experiment/stats.ts';
@@ -18,7 +15,7 @@ import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { computeFeatures, FEATURE_SEED } from '../src/train/pipelines/fastPipeline.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/types.ts';
 import { switchCpuToWasm } from '../src/train/wasmOnCpu.ts';
-import { cifar10Archive } from './lib/archive.ts';
+import { cifar10Archive, wholeSubset } from './lib/archive.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,13 +33,7 @@ if (!present) {
 }
 const wallStart = performance.now();
 const cpuStart = process.cpuUsage();
-const dataset = await loadCifar({ train: [await fileSource(path)] });
-const subset = makeSubset(dataset, {
-  classes: { kind: 'all' },
-  trainPerClass: 'all',
-  testPerClass: 'all',
-  seed: 0,
-});
+const subset = await wholeSubset(path);
 const K = subset.classNames.length;
 const spec = {
   title: 'bench sweep',

@@ -7,10 +7,7 @@
 // issue's targets (90 s, 90 s, 120 s), and whether Hungarian beats dataset order by more than
 // the seed spread.
 import { existsSync } from 'node:fs';
-import { METHODS } from '../src/core/methods/registry.ts';
-import { loadCifar } from '../src/data/load.ts';
-import { fileSource } from '../src/data/node/readFile.ts';
-import { makeSubset } from '../src/data/subset.ts';
+import { methodLabel } from '../src/core/methods/registry.ts';
 import { CIFAR10, CIFAR100 } from '../src/data/testing/archives.ts';
 import { planRuns } from '../src/train/experiment/plan.ts';
 import { labellingQuestion, separationQuestion } from '../src/train/experiment/questions.ts';
@@ -19,24 +16,17 @@ import { coarseOfClasses, runExperiment } from '../src/train/experiment/runner.t
 import { mean, sampleStd } from '../src/train/experiment/stats.ts';
 import type { ExperimentSpec, RunResult } from '../src/train/experiment/types.ts';
 import { labellingVerdict, separationVerdict } from '../src/train/experiment/verdict.ts';
-import { getLabelling, isLabellingName } from '../src/train/labellings/registry.ts';
+import { labellingLabel } from '../src/train/labellings/registry.ts';
 import { loadNodeTf } from '../src/train/node/nodeTf.ts';
 import { switchCpuToWasm } from '../src/train/wasmOnCpu.ts';
+import { wholeSubset } from './lib/archive.ts';
 
 const tf = await loadNodeTf();
 await switchCpuToWasm(tf);
-const methodName = (id: string) => METHODS.find((m) => m.id === id)?.label ?? id;
-const labellingName = (id: string) => (isLabellingName(id) ? getLabelling(id).label : id);
 
 async function ask(path: string, spec: (K: number) => ExperimentSpec, target: number) {
   const wall = performance.now();
-  const dataset = await loadCifar({ train: [await fileSource(path)] });
-  const subset = makeSubset(dataset, {
-    classes: { kind: 'all' },
-    trainPerClass: 'all',
-    testPerClass: 'all',
-    seed: 0,
-  });
+  const subset = await wholeSubset(path);
   const K = subset.classNames.length;
   const s = spec(K);
   const coarse = coarseOfClasses(subset.train.labels, subset.train.coarseLabels, K);
@@ -58,8 +48,8 @@ async function ask(path: string, spec: (K: number) => ExperimentSpec, target: nu
   const seconds = (performance.now() - wall) / 1000;
   const verdict =
     s.question === 'separation'
-      ? separationVerdict(results, methodName)
-      : labellingVerdict(results, labellingName);
+      ? separationVerdict(results, methodLabel)
+      : labellingVerdict(results, labellingLabel);
   console.log(`  ${verdict?.sentence}`);
   console.log(
     `  total ${seconds.toFixed(1)} s (features included; target ${target} s: ${seconds <= target ? 'met' : 'NOT met'})`,

@@ -4,6 +4,7 @@
  * [experimentId, key]. Each result is written the moment it arrives.
  */
 import type { RunResult } from '../train/experiment/types.ts';
+import { lazyDb, request, settled } from './idb.ts';
 
 const DB_NAME = 'hypersphere-lab-experiments';
 const VERSION = 1;
@@ -20,37 +21,13 @@ export interface ExperimentDb<R extends { readonly id: string }> {
   deleteExperiment(id: string): Promise<void>;
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
 export function openExperimentDb<R extends { readonly id: string }>(
   factory: IDBFactory = indexedDB,
 ): ExperimentDb<R> {
-  let opened: Promise<IDBDatabase> | null = null;
-  const db = () => {
-    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const r = factory.open(DB_NAME, VERSION);
-      r.onupgradeneeded = () => {
-        r.result.createObjectStore('experiments', { keyPath: 'id' });
-        r.result.createObjectStore('results', { keyPath: ['experimentId', 'key'] });
-      };
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    return opened;
-  };
+  const db = lazyDb(factory, DB_NAME, VERSION, (d) => {
+    d.createObjectStore('experiments', { keyPath: 'id' });
+    d.createObjectStore('results', { keyPath: ['experimentId', 'key'] });
+  });
   return {
     async loadAll() {
       const d = await db();
@@ -64,18 +41,18 @@ export function openExperimentDb<R extends { readonly id: string }>(
     async putExperiment(record) {
       const tx = (await db()).transaction('experiments', 'readwrite');
       tx.objectStore('experiments').put(record);
-      await done(tx);
+      await settled(tx);
     },
     async putResult(result) {
       const tx = (await db()).transaction('results', 'readwrite');
       tx.objectStore('results').put(result);
-      await done(tx);
+      await settled(tx);
     },
     async deleteExperiment(id) {
       const tx = (await db()).transaction(['experiments', 'results'], 'readwrite');
       tx.objectStore('experiments').delete(id);
       tx.objectStore('results').delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
-      await done(tx);
+      await settled(tx);
     },
   };
 }

@@ -2,6 +2,8 @@
  * IndexedDB storage of the training panel's kept runs (state/runHistoryStore.ts), so a reload
  * keeps every finished run. One object store, `runs`, by id; each run is written as it ends.
  */
+import { lazyDb, request, settled } from './idb.ts';
+
 const DB_NAME = 'hypersphere-lab-runs';
 const VERSION = 1;
 
@@ -12,27 +14,12 @@ export interface RunHistoryDb<R extends { readonly id: string }> {
   delete(id: string): Promise<void>;
 }
 
-function settled(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
 export function openRunHistoryDb<R extends { readonly id: string }>(
   factory: IDBFactory = indexedDB,
 ): RunHistoryDb<R> {
-  let opened: Promise<IDBDatabase> | null = null;
-  const db = () => {
-    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const r = factory.open(DB_NAME, VERSION);
-      r.onupgradeneeded = () => r.result.createObjectStore('runs', { keyPath: 'id' });
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    return opened;
-  };
+  const db = lazyDb(factory, DB_NAME, VERSION, (d) =>
+    d.createObjectStore('runs', { keyPath: 'id' }),
+  );
   const write = async (act: (runs: IDBObjectStore) => void) => {
     const tx = (await db()).transaction('runs', 'readwrite');
     act(tx.objectStore('runs'));
@@ -40,11 +27,8 @@ export function openRunHistoryDb<R extends { readonly id: string }>(
   };
   return {
     async loadAll() {
-      const r = (await db()).transaction('runs', 'readonly').objectStore('runs').getAll();
-      return new Promise<R[]>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result as R[]);
-        r.onerror = () => reject(r.error);
-      });
+      const all = (await db()).transaction('runs', 'readonly').objectStore('runs').getAll();
+      return request(all as IDBRequest<R[]>);
     },
     put: (run) => write((runs) => runs.put(run)),
     delete: (id) => write((runs) => runs.delete(id)),

@@ -57,6 +57,11 @@ export function getMethod(id: string): PrototypeMethod {
   return m;
 }
 
+/** A method's name for people (its label), or the id itself when it is no method. */
+export function methodLabel(id: string): string {
+  return METHODS.find((m) => m.id === id)?.label ?? id;
+}
+
 export function isMethodId(id: string): id is MethodId {
   return METHODS.some((m) => m.id === id);
 }

@@ -3,8 +3,8 @@
  * labelling) the mean with a +-1 sample standard deviation bar. Pure, so the SVG component and
  * the export draw exactly the same thing.
  */
-import { METHODS } from '../../core/methods/registry.ts';
-import { getLabelling } from '../labellings/registry.ts';
+import { methodLabel } from '../../core/methods/registry.ts';
+import { labellingLabel } from '../labellings/registry.ts';
 import { mean, sampleStd } from './stats.ts';
 import type { RunResult, SeparationMetricName } from './types.ts';
 
@@ -34,8 +34,8 @@ export function groupName(
   r: Pick<RunResult, 'method' | 'labelling'>,
   byLabelling: boolean,
 ): string {
-  const method = METHODS.find((m) => m.id === r.method)?.label ?? r.method;
-  return byLabelling ? `${method} / ${getLabelling(r.labelling).label}` : method;
+  const method = methodLabel(r.method);
+  return byLabelling ? `${method} / ${labellingLabel(r.labelling)}` : method;
 }
 
 export function scatterData(

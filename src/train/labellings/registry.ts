@@ -243,6 +243,11 @@ export function parseLabellingName(text: string): LabellingName {
   throw new RangeError(`unknown labelling "${text}" (allowed: ${LABELLING_NAMES.join(', ')})`);
 }
 
+/** A labelling's name for people (its label), or the text itself when it is no labelling. */
+export function labellingLabel(id: string): string {
+  return isLabellingName(id) ? getLabelling(id).label : id;
+}
+
 export function getLabelling(name: LabellingName): Labelling {
   return LABELLINGS.find((l) => l.id === name) as Labelling;
 }

@@ -3,7 +3,7 @@
  * accuracy against separation fill in, cancel, resume after a reload, export.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { METHODS } from '../../core/methods/registry.ts';
+import { METHODS, methodLabel } from '../../core/methods/registry.ts';
 import type { ExperimentsState } from '../../state/experimentsStore.ts';
 import { useData, useExperiments, useLabStores } from '../../state/labContext.ts';
 import { resultsToCsv } from '../../train/experiment/csv.ts';
@@ -21,19 +21,15 @@ import {
 import { DEFAULT_LABELLING_OPTIONS } from '../../train/labellings/options.ts';
 import {
   getLabelling,
-  isLabellingName,
   LABELLINGS,
   type LabellingName,
+  labellingLabel,
 } from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
 import { experimentDataOf } from './dataOf.ts';
 import { download, svgText, svgToPng } from './exportChart.ts';
-import { RelabelViews } from './RelabelViews.tsx';
-
-/** A method's name for people (the registry's label). */
-const methodLabel = (id: string) => METHODS.find((m) => m.id === id)?.label ?? id;
-
 import { Questions, Verdict } from './Questions.tsx';
+import { RelabelViews } from './RelabelViews.tsx';
 import { Scatter } from './Scatter.tsx';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : '–');
@@ -238,8 +234,7 @@ function progressText(
   if (progress.stage === 'features') now = `features ${progress.done} of ${progress.total} images`;
   else {
     const [method, labelling, seed] = progress.key.split('|');
-    const name = isLabellingName(labelling) ? getLabelling(labelling).label : labelling;
-    now = `${methodLabel(method)}, ${name}, seed ${seed}: ${Math.round(100 * progress.fraction)} %`;
+    now = `${methodLabel(method)}, ${labellingLabel(labelling)}, seed ${seed}: ${Math.round(100 * progress.fraction)} %`;
   }
   const backend = running.backend ? ` (${BACKENDS[running.backend] ?? running.backend})` : '';
   return `${now}${left ? `; ${left}` : ''}${backend}`;

@@ -2,7 +2,7 @@
  * The talk's two questions, one click each, on the loaded data: they queue an experiment
  * (train/experiment/questions.ts) whose result ends in one sentence (Verdict below).
  */
-import { METHODS } from '../../core/methods/registry.ts';
+import { methodLabel } from '../../core/methods/registry.ts';
 import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { useData, useLab, useLabStores } from '../../state/labContext.ts';
 import {
@@ -15,11 +15,8 @@ import {
 import { opposedPair } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
 import { labellingVerdict, separationVerdict } from '../../train/experiment/verdict.ts';
-import { getLabelling, isLabellingName } from '../../train/labellings/registry.ts';
+import { labellingLabel } from '../../train/labellings/registry.ts';
 import { experimentDataOf } from './dataOf.ts';
-
-const methodLabel = (id: string) => METHODS.find((m) => m.id === id)?.label ?? id;
-const labellingLabel = (id: string) => (isLabellingName(id) ? getLabelling(id).label : id);
 
 export function Questions({ onProblem }: { readonly onProblem: (text: string | null) => void }) {
   const { experiments } = useLabStores();

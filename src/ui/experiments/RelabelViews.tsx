@@ -4,7 +4,7 @@
  * the same-superclass pairs that sit far apart, and each class's accuracy change.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { METHODS } from '../../core/methods/registry.ts';
+import { methodLabel } from '../../core/methods/registry.ts';
 import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { classGram, meanPerClass, similarButFar } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
@@ -117,7 +117,7 @@ export function RelabelViews({
           <select value={method} onChange={(e) => setMethod(e.target.value)}>
             {record.spec.methods.map((m) => (
               <option key={m} value={m}>
-                {METHODS.find((x) => x.id === m)?.label ?? m}
+                {methodLabel(m)}
               </option>
             ))}
           </select>
@@ -136,7 +136,7 @@ export function RelabelViews({
       {view === null ? (
         <p className="hint">
           Waiting for a {getLabelling('identity').label} run and a {getLabelling(other).label} run
-          of {METHODS.find((x) => x.id === method)?.label ?? method}.
+          of {methodLabel(method)}.
         </p>
       ) : (
         <>
