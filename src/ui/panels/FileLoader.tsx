@@ -100,7 +100,7 @@ export function FileLoader() {
         </p>
       )}
       <p className="hint">
-        One prototype per row, as <code>hypersphere-lab prototypes --out FILE</code> writes them.
+        One prototype per row: the files this lab's Export card and its command line write.
       </p>
     </section>
   );
