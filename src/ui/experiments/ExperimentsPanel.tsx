@@ -183,12 +183,12 @@ function SpecForm() {
                 config: {
                   ...config,
                   hiddenUnits:
-                    e.target.value === 'linear' ? 0 : (DEFAULT_TRAIN_CONFIG.hiddenUnits ?? 256),
+                    e.target.value === 'linear' ? 0 : (DEFAULT_TRAIN_CONFIG.hiddenUnits ?? 128),
                 },
               })
             }
           >
-            <option value="mlp">MLP (256 hidden)</option>
+            <option value="mlp">MLP ({DEFAULT_TRAIN_CONFIG.hiddenUnits} hidden)</option>
             <option value="linear">linear</option>
           </select>
         </label>
@@ -197,7 +197,8 @@ function SpecForm() {
         N = the number of classes of the loaded subset
         {subset ? ` (${subset.classNames.length})` : ''}. {runs} runs, each {config.epochs} epoch
         {config.epochs === 1 ? '' : 's'}, learning rate {config.learningRate}, batch{' '}
-        {config.batchSize}; hungarian warm-up {DEFAULT_LABELLING_OPTIONS.warmupEpochs} epoch.
+        {config.batchSize}; {labellingLabel('hungarian')}: warm-up{' '}
+        {DEFAULT_LABELLING_OPTIONS.warmupEpochs} epoch.
       </p>
       <button type="submit" data-testid="exp-queue">
         Queue experiment
