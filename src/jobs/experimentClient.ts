@@ -18,6 +18,8 @@ export interface ExperimentEvents {
   status?(text: string): void;
   progress(progress: ExperimentProgress): void;
   result(result: RunResult): void;
+  /** One run failed; the others go on. */
+  runFailed?(key: string, message: string): void;
   done(): void;
   failed(message: string): void;
 }
@@ -60,6 +62,7 @@ export function createExperimentClient(makeWorker: () => ExperimentWorkerLike) {
       if (m.type === 'backend') on.backend(m.name);
       else if (m.type === 'progress') on.progress(m.progress);
       else if (m.type === 'result') on.result(m.result);
+      else if (m.type === 'runFailed') on.runFailed?.(m.key, m.message);
       else if (m.type === 'done') on.done();
       else if (m.type === 'error') on.failed(m.message);
       else on.status?.(m.text);

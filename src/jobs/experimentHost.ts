@@ -66,6 +66,11 @@ export function createExperimentHost(env: ExperimentHostEnvironment) {
                   last = now;
                   env.post({ type: 'progress', jobId, progress });
                 },
+                fatal: (e) => e instanceof LostSignal,
+                onRunFailed: (key, text) => {
+                  finished.add(key);
+                  env.post({ type: 'runFailed', jobId, key, message: text });
+                },
                 onResult: (result) => {
                   finished.add(result.key);
                   env.post({ type: 'result', jobId, result });

@@ -22,5 +22,12 @@ export type FromExperimentWorker =
   | { readonly type: 'status'; readonly jobId: number; readonly text: string }
   | { readonly type: 'progress'; readonly jobId: number; readonly progress: ExperimentProgress }
   | { readonly type: 'result'; readonly jobId: number; readonly result: RunResult }
+  /** One run failed (its reason in words); the others go on. */
+  | {
+      readonly type: 'runFailed';
+      readonly jobId: number;
+      readonly key: string;
+      readonly message: string;
+    }
   | { readonly type: 'done'; readonly jobId: number }
   | { readonly type: 'error'; readonly jobId: number; readonly message: string };

@@ -1,17 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ExperimentWorkerLike } from '../jobs/experimentClient.ts';
-import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
-import type { FromExperimentWorker, ToExperimentWorker } from '../jobs/experimentProtocol.ts';
+import type { ToExperimentWorker } from '../jobs/experimentProtocol.ts';
 import { COPY_IN_SLICES_ABOVE } from '../jobs/sliceCopy.ts';
 import { makeRun } from '../train/experiment/runFixture.ts';
 import type { ExperimentSpec } from '../train/experiment/types.ts';
 import { DEFAULT_LABELLING_OPTIONS } from '../train/labellings/options.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
+import { createExperimentsStore, type ExperimentDataset } from './experimentsStore.ts';
 import {
-  createExperimentsStore,
-  type ExperimentDataset,
-  type ExperimentRecord,
-} from './experimentsStore.ts';
+  fakeExperimentWorkers as fakeWorkers,
+  memoryExperimentDb as memoryDb,
+} from './testing/fakeExperimentJobs.ts';
 
 const spec: ExperimentSpec = {
   title: 'sweep',
@@ -35,44 +34,6 @@ const data = {
   classNames: [],
   coarseOfClass: null,
 };
-
-function memoryDb(): ExperimentDb<ExperimentRecord> & {
-  records: Map<string, ExperimentRecord>;
-  results: StoredResult[];
-} {
-  const records = new Map<string, ExperimentRecord>();
-  const results: StoredResult[] = [];
-  return {
-    records,
-    results,
-    loadAll: async () => ({ experiments: [...records.values()], results: [...results] }),
-    putExperiment: async (r) => void records.set(r.id, r),
-    putResult: async (r) => void results.push(r),
-    deleteExperiment: async (id) => void records.delete(id),
-  };
-}
-
-function fakeWorkers() {
-  const started: ToExperimentWorker[] = [];
-  const workers: ExperimentWorkerLike[] = [];
-  return {
-    started,
-    workers,
-    make(): ExperimentWorkerLike {
-      const w: ExperimentWorkerLike = {
-        postMessage: (m) => started.push(m),
-        terminate: () => {},
-        onmessage: null,
-        onerror: null,
-      };
-      workers.push(w);
-      return w;
-    },
-    send(m: FromExperimentWorker) {
-      workers.at(-1)?.onmessage?.({ data: m } as MessageEvent<FromExperimentWorker>);
-    },
-  };
-}
 
 describe('the experiment queue', () => {
   it('keeps finished runs, and resumes with only the missing ones after a reload', async () => {

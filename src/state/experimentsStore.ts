@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createExperimentClient, type ExperimentWorkerLike } from '../jobs/experimentClient.ts';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
-import { planRuns } from '../train/experiment/plan.ts';
+import { planRuns, runInWords } from '../train/experiment/plan.ts';
 import { remainingRuns, resultsInPlan } from '../train/experiment/resume.ts';
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
 import type { ExperimentSpec, RunResult } from '../train/experiment/types.ts';
@@ -39,6 +39,8 @@ export interface ExperimentsState {
   readonly loaded: boolean;
   readonly experiments: readonly ExperimentRecord[];
   readonly results: Readonly<Record<string, readonly RunResult[]>>;
+  /** Runs that failed in this page, by experiment (the others went on). */
+  readonly failures: Readonly<Record<string, readonly FailedRun[]>>;
   readonly selectedId: string | null;
   readonly running: {
     readonly id: string;
@@ -50,6 +52,11 @@ export interface ExperimentsState {
   } | null;
   /** The last problem in words (bad spec, worker failure, storage unavailable). */
   readonly message: string | null;
+}
+
+export interface FailedRun {
+  readonly key: string;
+  readonly message: string;
 }
 
 export interface ExperimentsDeps {
@@ -70,6 +77,7 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
     loaded: false,
     experiments: [],
     results: {},
+    failures: {},
     selectedId: null,
     running: null,
     message: null,
@@ -139,6 +147,15 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
           mine(() => {
             addResult(next.id, result);
             if (result.leak) store.setState({ message: `${result.key}: ${result.leak}` });
+          }),
+        runFailed: (key, message) =>
+          mine(() => {
+            const failures = store.getState().failures;
+            const failed = [...(failures[next.id] ?? []), { key, message }];
+            store.setState({
+              failures: { ...failures, [next.id]: failed },
+              message: `${runInWords(key)} failed (${message}); the other runs go on.`,
+            });
           }),
         // e.g. a lost GPU device: the runs go on on the CPU, and the page says so.
         status: (text) => mine(() => store.setState({ message: text })),

@@ -21,7 +21,7 @@ import {
   type RunHistory,
   type RunHistoryState,
 } from './runHistoryStore.ts';
-import { keepFinishedRuns } from './runKeeper.ts';
+import { keepFinishedRuns, keepQuestionRuns } from './runKeeper.ts';
 import { createTrainStores, type TrainLive, type TrainState } from './trainStore.ts';
 
 /**
@@ -47,20 +47,15 @@ export function createLabStores(): LabStores {
   const data = createDataStore(workerLoader);
   const stored = typeof indexedDB !== 'undefined';
   const runs = createRunHistoryStore(stored ? openRunHistoryDb<KeptRun>() : null);
+  const experiments = createExperimentsStore({
+    db: stored ? openExperimentDb<ExperimentRecord>() : null,
+    makeWorker: browserExperimentWorker,
+    now: () => Date.now(),
+  });
   keepFinishedRuns({ lab, train, data }, runs);
+  keepQuestionRuns({ lab, train, data, experiments: experiments.store }, runs);
   void runs.init();
-  return {
-    lab,
-    data,
-    train,
-    trainLive,
-    experiments: createExperimentsStore({
-      db: stored ? openExperimentDb<ExperimentRecord>() : null,
-      makeWorker: browserExperimentWorker,
-      now: () => Date.now(),
-    }),
-    runs,
-  };
+  return { lab, data, train, trainLive, experiments, runs };
 }
 
 export const LabContext = createContext<LabStores | null>(null);

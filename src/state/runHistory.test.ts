@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { subsetLabel, subsetSignature } from '../data/subsetSignature.ts';
 import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
 import type { RunHistoryDb } from '../jobs/runHistoryDb.ts';
+import { separationQuestion } from '../train/experiment/questions.ts';
+import { makeRun } from '../train/experiment/runFixture.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../train/types.ts';
 import { createDataStore } from './dataStore.ts';
+import { experimentDataOf } from './experimentData.ts';
+import { createExperimentsStore } from './experimentsStore.ts';
 import { createLabStore } from './labStore.ts';
 import { createRunHistoryStore, type KeptRun, runsToCsv } from './runHistoryStore.ts';
-import { keepFinishedRuns } from './runKeeper.ts';
+import { keepFinishedRuns, keepQuestionRuns } from './runKeeper.ts';
+import { fakeExperimentWorkers, memoryExperimentDb } from './testing/fakeExperimentJobs.ts';
 import { epochReport, fakeRunner, tinyTrainInput as input } from './testing/fakeTrainJobs.ts';
 import { cifar10Archive, nodeLoader } from './testing/nodeData.ts';
 import { createTrainStores } from './trainStore.ts';
+import { parseHash } from './urlHash.ts';
 import { stateHash } from './urlSync.ts';
 
 /** IndexedDB's part, in memory: what a reload would read back. */
@@ -91,11 +97,11 @@ describe('run history', () => {
       run('a', Date.UTC(2026, 11, 6, 7, 0, 0), { data: 'CIFAR-10, "small"' }),
     ]);
     expect(csv).toBe(
-      'finishedAt,data,method,N,n,seed,labelling,loss,mode,epochs,trainSeed,maxCosine,minAngleDeg,meanCosine,testAccuracy,timeMs,accuracy cat,accuracy dog\n' +
-        '2026-12-06T07:00:00.000Z,"CIFAR-10, ""small""",lse,12,3,0,identity,softmax,fast,2,0,0.5,60,-0.1,0.5,1234,0.25,0.75\n',
+      'finishedAt,data,method,N,n,seed,labelling,loss,mode,epochs,trainSeed,maxCosine,minAngleDeg,meanCosine,testAccuracy,timeMs,question,failed,accuracy cat,accuracy dog\n' +
+        '2026-12-06T07:00:00.000Z,"CIFAR-10, ""small""",lse,12,3,0,identity,softmax,fast,2,0,0.5,60,-0.1,0.5,1234,,,0.25,0.75\n',
     );
     const mixed = runsToCsv([run('a', 0), run('b', 0, { classNames: ['cat', 'ship'] })]);
-    expect(mixed.split('\n')[0].endsWith('timeMs')).toBe(true);
+    expect(mixed.split('\n')[0].endsWith('timeMs,question,failed')).toBe(true);
   });
 });
 
@@ -153,5 +159,86 @@ describe('keeping finished runs', () => {
       ['lse', 12],
       ['orthoplex', 6],
     ]);
+  });
+});
+
+describe("keeping failed runs and the questions' runs", () => {
+  it('keeps a run that broke down, with its reason, and no mark', async () => {
+    const fake = fakeRunner();
+    const { store: train } = createTrainStores(() => fake.runner);
+    const lab = createLabStore(inProcessOptimiserJobs(), train);
+    await Promise.resolve();
+    const data = createDataStore(nodeLoader);
+    await data.getState().loadFiles([cifar10Archive], []);
+    const history = createRunHistoryStore(null);
+    keepFinishedRuns({ lab, train, data }, history, () => 7000);
+    train.getState().start(input, ['cat', 'dog']);
+    fake.emit({ type: 'epoch', jobId: 1, report: epochReport(1, 40) });
+    const reason = 'The loss became NaN at epoch 2; try a larger temperature.';
+    fake.emit({ type: 'error', jobId: 1, kind: 'training', message: reason });
+    const [kept] = history.store.getState().runs;
+    expect(kept.failed).toBe(reason);
+    expect(kept.testAccuracy).toBeNaN();
+    expect(kept.method).toBe('lse');
+  });
+
+  it('adds each finished or failed run of a question, once, with a link to its settings', async () => {
+    const { store: train } = createTrainStores(() => fakeRunner().runner);
+    const lab = createLabStore(inProcessOptimiserJobs(), train);
+    await Promise.resolve();
+    const data = createDataStore(nodeLoader);
+    await data.getState().loadFiles([cifar10Archive], []);
+    const subset = data.getState().subset;
+    if (!subset) throw new Error('no subset');
+    const db = memoryExperimentDb();
+    const workers = fakeExperimentWorkers();
+    const experiments = createExperimentsStore({ db, makeWorker: workers.make, now: () => 1 });
+    await experiments.init();
+    const history = createRunHistoryStore(null);
+    keepQuestionRuns({ lab, train, data, experiments: experiments.store }, history, () => 9000);
+    const K = subset.classNames.length;
+    const spec = separationQuestion(K, 16);
+    const { dataset, data: expData } = experimentDataOf(subset, null);
+    const id = experiments.queue(spec, dataset, expData);
+    const jobId = workers.started[0].jobId;
+    const result = { ...makeRun('rm', 'identity', 1, 0.42, -0.06), N: K };
+    workers.send({ type: 'result', jobId, result });
+    workers.send({
+      type: 'runFailed',
+      jobId,
+      key: 'best|identity|1',
+      message: 'the loss became NaN',
+    });
+    const runs = history.store.getState().runs;
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toMatchObject({
+      id: `${id}:rm|identity|1`,
+      method: 'rm',
+      seed: 1,
+      N: K,
+      n: 16,
+      testAccuracy: 0.42,
+      maxCosine: -0.06,
+      dataSignature: subsetSignature(subset),
+      epochs: spec.config.epochs,
+      hiddenUnits: 0,
+      question: 'Does separation matter?',
+    });
+    expect(parseHash(runs[0].hash).values).toMatchObject({
+      method: 'rm',
+      N: K,
+      n: 16,
+      seed: 1,
+      'train.labelling': 'identity',
+      'train.epochs': spec.config.epochs,
+      'train.seed': 1,
+    });
+    expect(runs[1]).toMatchObject({ method: 'best', seed: 1, failed: 'the loss became NaN' });
+    // Results read back from storage after a reload are not added a second time.
+    const again = createExperimentsStore({ db, makeWorker: workers.make, now: () => 2 });
+    const after = createRunHistoryStore(null);
+    keepQuestionRuns({ lab, train, data, experiments: again.store }, after, () => 9001);
+    await again.init();
+    expect(after.store.getState().runs).toHaveLength(0);
   });
 });

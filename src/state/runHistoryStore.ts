@@ -37,6 +37,12 @@ export interface KeptRun {
   readonly timeMs: number;
   /** The link (without #) that puts its settings back. */
   readonly hash: string;
+  /** Units of the head's hidden layer when not the training default (0: a linear head). */
+  readonly hiddenUnits?: number;
+  /** The one-click question it answered ("Does separation matter?"), when it was one. */
+  readonly question?: string;
+  /** Why it failed, in words; its accuracy is then NaN and it has no mark on the chart. */
+  readonly failed?: string;
 }
 
 export interface RunHistoryState {
@@ -100,6 +106,8 @@ const CSV_COLUMNS = [
   'meanCosine',
   'testAccuracy',
   'timeMs',
+  'question',
+  'failed',
 ] as const;
 
 /** One row a run, then one column per class's accuracy when every run has the same classes. */
@@ -113,7 +121,9 @@ export function runsToCsv(runs: readonly KeptRun[]): string {
   const head = [...CSV_COLUMNS, ...(same ? classes.map((c) => `accuracy ${c}`) : [])];
   const rows = runs.map((r) =>
     [
-      ...CSV_COLUMNS.map((c) => (c === 'finishedAt' ? new Date(r.finishedAt).toISOString() : r[c])),
+      ...CSV_COLUMNS.map((c) =>
+        c === 'finishedAt' ? new Date(r.finishedAt).toISOString() : (r[c] ?? ''),
+      ),
       ...(same ? r.perClassAccuracy : []),
     ]
       .map(quote)

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inProcessOptimiserJobs } from '../jobs/optimiserClient.ts';
-import { methodSettings, SETTINGS } from '../state/settings.ts';
-import { createLabStore } from '../state/labStore.ts';
-import { parseHash, readSetting } from '../state/urlHash.ts';
 import { fixed } from '../scene/format.ts';
+import { createLabStore } from '../state/labStore.ts';
+import { methodSettings, SETTINGS } from '../state/settings.ts';
+import { parseHash, readSetting } from '../state/urlHash.ts';
 import { expandTourLink, tourStepHash } from './link.ts';
 import { TOUR_STEPS } from './steps.ts';
 

@@ -10,8 +10,8 @@ import { FileLoader } from './panels/FileLoader.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { useAppLook } from './present/look.ts';
 import { PresentBar } from './present/PresentBar.tsx';
-import { TrainingPanel } from './training/TrainingPanel.tsx';
 import { TourPanel } from './tour/TourPanel.tsx';
+import { TrainingPanel } from './training/TrainingPanel.tsx';
 import { ViewSwitcher } from './ViewSwitcher.tsx';
 
 export function App() {

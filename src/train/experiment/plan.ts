@@ -4,8 +4,8 @@
  * only the seed differs, and it is the same seed for every method and labelling.
  */
 
-import { isMethodId } from '../../core/methods/registry.ts';
-import { isLabellingName } from '../labellings/registry.ts';
+import { isMethodId, methodLabel } from '../../core/methods/registry.ts';
+import { isLabellingName, labellingLabel } from '../labellings/registry.ts';
 import { TRAIN_LIMITS } from '../types.ts';
 import type { ExperimentSpec, PlannedRun } from './types.ts';
 
@@ -17,6 +17,12 @@ export const MAX_SEEDS = 100;
 
 export function runKey(method: string, labelling: string, seed: number): string {
   return `${method}|${labelling}|${seed}`;
+}
+
+/** A run's key in words for people: "Reed-Muller code, Hungarian, seed 2". */
+export function runInWords(key: string): string {
+  const [method, labelling, seed] = key.split('|');
+  return `${methodLabel(method)}, ${labellingLabel(labelling)}, seed ${seed}`;
 }
 
 /** Throws ExperimentSpecError with one sentence on the first problem. */

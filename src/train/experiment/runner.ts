@@ -6,6 +6,7 @@
  * charts and storage can follow along.
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { TRAINING_STEPS } from '../../core/methods/best.ts';
 import { runMethod } from '../../core/methods/registry.ts';
 import { separationMetrics } from '../../core/metrics/separation.ts';
 import type { TrainCheckpoint } from '../checkpoint.ts';
@@ -50,6 +51,18 @@ export interface ExperimentHooks {
   onFeatures?(features: FastFeatures): void;
   /** Wraps every wait on the backend (a host races them against a lost device). */
   guard?<T>(work: Promise<T>): Promise<T>;
+  /**
+   * A run that failed (e.g. its loss became NaN), with the reason in words; the others go on.
+   * Without this hook a failure ends the experiment. Errors `fatal` accepts always end it.
+   */
+  onRunFailed?(key: string, message: string): void;
+  fatal?(error: unknown): boolean;
+}
+
+/** The prototypes a run trains with: `best` follows its fixed plan, never the clock. */
+export function runPrototypes(method: string, N: number, n: number, seed: number) {
+  const params = method === 'best' ? { steps: TRAINING_STEPS } : {};
+  return runMethod({ method, N, n, seed, params });
 }
 
 /**
@@ -67,7 +80,6 @@ export async function runExperiment(
   features: FastFeatures | null = null,
   resume?: TrainCheckpoint,
 ): Promise<RunResult[]> {
-  const K = data.classNames.length;
   let shared = features;
   if (shared === null && runs.some((r) => r.config.mode === 'fast')) {
     shared = await computeFeatures(
@@ -85,83 +97,111 @@ export async function runExperiment(
   for (let i = 0; i < runs.length; i++) {
     if (hooks.shouldStop?.()) break;
     const run = runs[i];
-    const start = performance.now();
-    const made = runMethod({ method: run.method, N: K, n, seed: run.seed });
-    const separation = separationMetrics({ codebook: made.codebook, binary: made.binary });
-    const tensorsBefore = tf.memory().numTensors;
-    const trainer = createTrainer(tf, {
-      train: data.train,
-      test: data.test,
-      classCount: K,
-      prototypes: { N: K, n, data: made.codebook.data },
-      config: { ...run.config, labelling: run.labelling },
-      features: run.config.mode === 'fast' ? (shared ?? undefined) : undefined,
-      labellingOptions,
-      coarseOfClass: data.coarseOfClass,
-    });
-    let first: EpochReport | null = null;
-    let leak: string | null = null;
-    let last: EpochReport | null;
+    let result: RunResult | null;
     try {
-      last = await trainEpochs(
-        trainer,
-        {
-          shouldStop: hooks.shouldStop,
-          guard: hooks.guard,
-          onBatch: (r) =>
-            hooks.onProgress?.({
-              stage: 'run',
-              key: run.key,
-              index: i,
-              count: runs.length,
-              fraction:
-                (r.epoch * r.batchesPerEpoch + r.batch + 1) /
-                (run.config.epochs * r.batchesPerEpoch),
-            }),
-          onEpoch(r) {
-            first ??= r;
-            leak ??= tensorLeak(first, r);
-          },
-          onCheckpoint: hooks.onCheckpoint && ((c) => hooks.onCheckpoint?.(run.key, c, false)),
-        },
-        i === 0 ? resume : undefined,
-      );
-      if (last !== null && hooks.onCheckpoint) {
-        const guard = hooks.guard ?? (<T>(work: Promise<T>) => work);
-        hooks.onCheckpoint(run.key, await guard(trainer.checkpoint()), true);
-      }
-    } finally {
-      try {
-        trainer.dispose();
-      } catch {
-        // A run on a lost device may fail to free its tensors; they are gone with the device.
-      }
+      const at = { index: i, count: runs.length };
+      const context = { tf, data, n, labellingOptions, hooks, features: shared };
+      result = await oneRun(context, run, at, i === 0 ? resume : undefined);
+    } catch (e) {
+      if (!hooks.onRunFailed || hooks.fatal?.(e)) throw e;
+      hooks.onRunFailed(run.key, e instanceof Error ? e.message : String(e));
+      continue;
     }
-    if (last === null) break;
-    leak ??= runLeak(tensorsBefore, tf.memory().numTensors);
-    const result: RunResult = {
-      key: run.key,
-      method: run.method,
-      labelling: run.labelling,
-      seed: run.seed,
-      N: K,
-      n,
-      testAccuracy: last.testAccuracy,
-      trainAccuracy: last.trainAccuracy,
-      perClassAccuracy: last.perClassAccuracy,
-      maxCosine: separation.maxCosine,
-      minAngleDeg: separation.minAngleDeg,
-      meanCosine: separation.meanCosine,
-      assignment: Array.from(last.assignment ?? []),
-      epochs: last.epoch,
-      prototypes: Array.from(made.codebook.data),
-      timeMs: performance.now() - start,
-      ...(leak ? { leak } : {}),
-    };
+    if (result === null) break;
     results.push(result);
     hooks.onResult?.(result);
   }
   return results;
+}
+
+/** One run to its end; null when it was stopped. */
+async function oneRun(
+  context: {
+    readonly tf: typeof TF;
+    readonly data: ExperimentData;
+    readonly n: number;
+    readonly labellingOptions: LabellingOptions;
+    readonly hooks: ExperimentHooks;
+    readonly features: FastFeatures | null;
+  },
+  run: PlannedRun,
+  { index, count }: { readonly index: number; readonly count: number },
+  resume: TrainCheckpoint | undefined,
+): Promise<RunResult | null> {
+  const { tf, data, n, labellingOptions, hooks, features: shared } = context;
+  const K = data.classNames.length;
+  const start = performance.now();
+  const made = runPrototypes(run.method, K, n, run.seed);
+  const separation = separationMetrics({ codebook: made.codebook, binary: made.binary });
+  const tensorsBefore = tf.memory().numTensors;
+  const trainer = createTrainer(tf, {
+    train: data.train,
+    test: data.test,
+    classCount: K,
+    prototypes: { N: K, n, data: made.codebook.data },
+    config: { ...run.config, labelling: run.labelling },
+    features: run.config.mode === 'fast' ? (shared ?? undefined) : undefined,
+    labellingOptions,
+    coarseOfClass: data.coarseOfClass,
+  });
+  let first: EpochReport | null = null;
+  let leak: string | null = null;
+  let last: EpochReport | null;
+  try {
+    last = await trainEpochs(
+      trainer,
+      {
+        shouldStop: hooks.shouldStop,
+        guard: hooks.guard,
+        onBatch: (r) =>
+          hooks.onProgress?.({
+            stage: 'run',
+            key: run.key,
+            index,
+            count,
+            fraction:
+              (r.epoch * r.batchesPerEpoch + r.batch + 1) / (run.config.epochs * r.batchesPerEpoch),
+          }),
+        onEpoch(r) {
+          first ??= r;
+          leak ??= tensorLeak(first, r);
+        },
+        onCheckpoint: hooks.onCheckpoint && ((c) => hooks.onCheckpoint?.(run.key, c, false)),
+      },
+      resume,
+    );
+    if (last !== null && hooks.onCheckpoint) {
+      const guard = hooks.guard ?? (<T>(work: Promise<T>) => work);
+      hooks.onCheckpoint(run.key, await guard(trainer.checkpoint()), true);
+    }
+  } finally {
+    try {
+      trainer.dispose();
+    } catch {
+      // A run on a lost device may fail to free its tensors; they are gone with the device.
+    }
+  }
+  if (last === null) return null;
+  leak ??= runLeak(tensorsBefore, tf.memory().numTensors);
+  return {
+    key: run.key,
+    method: run.method,
+    labelling: run.labelling,
+    seed: run.seed,
+    N: K,
+    n,
+    testAccuracy: last.testAccuracy,
+    trainAccuracy: last.trainAccuracy,
+    perClassAccuracy: last.perClassAccuracy,
+    maxCosine: separation.maxCosine,
+    minAngleDeg: separation.minAngleDeg,
+    meanCosine: separation.meanCosine,
+    assignment: Array.from(last.assignment ?? []),
+    epochs: last.epoch,
+    prototypes: Array.from(made.codebook.data),
+    timeMs: performance.now() - start,
+    ...(leak ? { leak } : {}),
+  };
 }
 
 /** The superclass of each subset class, from per-image coarse labels (null without them). */

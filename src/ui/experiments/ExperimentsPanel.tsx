@@ -4,10 +4,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { METHODS, methodLabel } from '../../core/methods/registry.ts';
+import { experimentDataOf } from '../../state/experimentData.ts';
 import type { ExperimentsState } from '../../state/experimentsStore.ts';
 import { useData, useExperiments, useLabStores } from '../../state/labContext.ts';
 import { resultsToCsv } from '../../train/experiment/csv.ts';
-import { ExperimentSpecError, planRuns } from '../../train/experiment/plan.ts';
+import { ExperimentSpecError, planRuns, runInWords } from '../../train/experiment/plan.ts';
 import { PRESETS } from '../../train/experiment/presets.ts';
 import type { ExperimentProgress } from '../../train/experiment/runner.ts';
 import { scatterData } from '../../train/experiment/scatter.ts';
@@ -26,7 +27,6 @@ import {
   labellingLabel,
 } from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
-import { experimentDataOf } from './dataOf.ts';
 import { download, svgText, svgToPng } from './exportChart.ts';
 import { Questions, Verdict } from './Questions.tsx';
 import { RelabelViews } from './RelabelViews.tsx';
@@ -233,10 +233,7 @@ function progressText(
   );
   let now: string;
   if (progress.stage === 'features') now = `features ${progress.done} of ${progress.total} images`;
-  else {
-    const [method, labelling, seed] = progress.key.split('|');
-    now = `${methodLabel(method)}, ${labellingLabel(labelling)}, seed ${seed}: ${Math.round(100 * progress.fraction)} %`;
-  }
+  else now = `${runInWords(progress.key)}: ${Math.round(100 * progress.fraction)} %`;
   const backend = running.backend ? ` (${BACKENDS[running.backend] ?? running.backend})` : '';
   return `${now}${left ? `; ${left}` : ''}${backend}`;
 }

@@ -3,6 +3,7 @@
  * (train/experiment/questions.ts) whose result ends in one sentence (Verdict below).
  */
 import { methodLabel } from '../../core/methods/registry.ts';
+import { experimentDataOf } from '../../state/experimentData.ts';
 import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { useData, useLab, useLabStores } from '../../state/labContext.ts';
 import {
@@ -16,7 +17,6 @@ import { opposedPair } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
 import { labellingVerdict, separationVerdict } from '../../train/experiment/verdict.ts';
 import { labellingLabel } from '../../train/labellings/registry.ts';
-import { experimentDataOf } from './dataOf.ts';
 
 export function Questions({ onProblem }: { readonly onProblem: (text: string | null) => void }) {
   const { experiments } = useLabStores();

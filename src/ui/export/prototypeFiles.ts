@@ -3,8 +3,8 @@ import { writeCsv } from '../../core/io/csv.ts';
 import { type PrototypeReport, reportCode, stringifyReport } from '../../core/io/json.ts';
 import { type NpyWriteDtype, writeNpy } from '../../core/io/npy.ts';
 import type { PrototypeFormat } from '../../core/io/prototypeFile.ts';
-import { getMethod } from '../../core/methods/registry.ts';
 import { resolveParams } from '../../core/methods/params.ts';
+import { getMethod } from '../../core/methods/registry.ts';
 import type { PrototypeResult } from '../../state/prototypes.ts';
 
 /**

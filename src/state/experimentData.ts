@@ -1,9 +1,9 @@
 /** The loaded subset as an experiment's data and its signature (same images, same order). */
-import type { CifarDataset } from '../../data/dataset.ts';
-import type { CifarSubset } from '../../data/subset.ts';
-import { subsetLabel, subsetSignature } from '../../data/subsetSignature.ts';
-import type { ExperimentDataset } from '../../state/experimentsStore.ts';
-import { coarseOfClasses, type ExperimentData } from '../../train/experiment/runner.ts';
+import type { CifarDataset } from '../data/dataset.ts';
+import type { CifarSubset } from '../data/subset.ts';
+import { subsetLabel, subsetSignature } from '../data/subsetSignature.ts';
+import { coarseOfClasses, type ExperimentData } from '../train/experiment/runner.ts';
+import type { ExperimentDataset } from './experimentsStore.ts';
 
 export function experimentDataOf(
   subset: CifarSubset,
