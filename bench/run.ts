@@ -11,7 +11,7 @@ const runner = resolve(dir, '../bin/run-ts.mjs');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
 /** Benchmarks that serve dist/ and run headless Chromium. */
-const BROWSER_BENCHES = ['browserData.ts', 'browserTrain.ts'];
+const BROWSER_BENCHES = ['browserData.ts', 'browserStory.ts', 'browserTrain.ts'];
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.endsWith('.test.ts'))
   .filter((f) => wanted.length === 0 || wanted.includes(basename(f, '.ts')))

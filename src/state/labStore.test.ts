@@ -13,14 +13,23 @@ async function readyStore(runner: OptimiserJobs = inProcessOptimiserJobs()) {
 }
 
 describe('lab store', () => {
-  it('starts with the default request: LSE, 12 prototypes on S^2', async () => {
+  it('starts with the default request: the best 12 prototypes on S^2, by 2000 steps', async () => {
     const s = (await readyStore()).getState();
     expect(s.request).toEqual(DEFAULT_REQUEST);
-    expect(DEFAULT_REQUEST).toEqual({ method: 'lse', N: 12, n: 3, seed: 0, params: {} });
+    expect(DEFAULT_REQUEST).toEqual({
+      method: 'best',
+      N: 12,
+      n: 3,
+      seed: 0,
+      params: { steps: 2000 },
+    });
     expect(s.error).toBeNull();
-    expect(s.current).toMatchObject({ method: 'lse', N: 12, n: 3, steps: 1000 });
+    // It stops early, within its 2000 steps, once it meets the Levenshtein bound.
+    expect(s.current).toMatchObject({ method: 'best', N: 12, n: 3, steps: 1691 });
     // No 12 points on S^2 do better than the icosahedron (Tammes problem, solved for N = 12).
     expect(s.current?.metrics.maxCosine).toBeGreaterThanOrEqual(1 / Math.sqrt(5) - 1e-12);
+    // And the default finds it.
+    expect(s.current?.metrics.maxCosine).toBeCloseTo(1 / Math.sqrt(5), 9);
   });
 
   it('makes a whole request that replaces the previous one, parameters included', async () => {

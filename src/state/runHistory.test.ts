@@ -132,7 +132,7 @@ describe('keeping finished runs', () => {
         finishedAt: 5000,
         data: subsetLabel(subset),
         dataSignature: subsetSignature(subset),
-        method: 'lse',
+        method: 'best',
         N: 12,
         n: 3,
         seed: 0,
@@ -156,7 +156,7 @@ describe('keeping finished runs', () => {
     train.getState().stop();
     fake.emit({ type: 'stopped', jobId: 3 });
     expect(history.store.getState().runs.map((r) => [r.method, r.N])).toEqual([
-      ['lse', 12],
+      ['best', 12],
       ['orthoplex', 6],
     ]);
   });
@@ -179,7 +179,7 @@ describe("keeping failed runs and the questions' runs", () => {
     const [kept] = history.store.getState().runs;
     expect(kept.failed).toBe(reason);
     expect(kept.testAccuracy).toBeNaN();
-    expect(kept.method).toBe('lse');
+    expect(kept.method).toBe('best');
   });
 
   it('adds each finished or failed run of a question, once, with a link to its settings', async () => {

@@ -174,7 +174,7 @@ describe('training store', () => {
       'train.tau: -3 is below the minimum; using 0.001 (range 0.001 to 100).',
     ]);
     expect(stateHash(lab.getState(), store.getState().settings)).toMatch(
-      /&train\.epochs=5&train\.lr=0\.01&train\.tau=0\.001&train\.backend=webgl$/,
+      /&train\.epochs=5&train\.lr=0\.01&train\.tau=0\.001&train\.backend=webgl&opt\.steps=2000$/,
     );
   });
 });

@@ -100,6 +100,11 @@ export interface TrainState {
     readonly ms: number;
     readonly backend?: string;
   } | null;
+  /**
+   * Feature passes computed in this page (a run on the same images and feature seed reuses the
+   * last one's: jobs/featureCache.ts), so a page can show, and a test count, that none repeats.
+   */
+  readonly featurePasses: number;
 
   setSettings(patch: Partial<TrainSettings>): void;
   /** Starts a run (replacing any); `paused` stops before the first step. */
@@ -160,6 +165,7 @@ const IDLE_RUN = {
   savedEpoch: null,
   firstStepMs: null,
   features: null,
+  featurePasses: 0,
 } as const satisfies Partial<TrainState>;
 
 const clamp = (x: number, { min, max }: { min: number; max: number }) =>
@@ -225,6 +231,7 @@ export function createTrainStores(makeJobs: () => TrainJobs = defaultTrainJobs) 
             prepare: { done: e.done, total: e.total },
             ...(finished
               ? {
+                  featurePasses: state.featurePasses + 1,
                   features: {
                     images: e.total,
                     ms: now - preparingSince,

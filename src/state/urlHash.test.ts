@@ -15,8 +15,17 @@ describe('settings declaration', () => {
     const keys = SETTINGS.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     const empty = parseHash('');
-    expect(serialiseHash(empty.values, empty.params)).toBe('method=lse&N=12&n=3&seed=0&view=s2');
-    expect(DEFAULT_REQUEST).toMatchObject({ method: 'lse', N: 12, n: 3, seed: 0 });
+    expect(serialiseHash(empty.values, empty.params)).toBe(
+      'method=best&N=12&n=3&seed=0&view=s2&opt.steps=2000',
+    );
+    expect(DEFAULT_REQUEST).toEqual({
+      method: 'best',
+      N: 12,
+      n: 3,
+      seed: 0,
+      params: { steps: 2000 },
+    });
+    expect(empty.params).toEqual({ steps: 2000 });
     expect(empty.notices).toEqual([]);
   });
 
@@ -69,10 +78,10 @@ describe('URL hash', () => {
 
   it('falls back to the default for values that are not valid, with a notice each', () => {
     const parsed = parseHash('#N=abc&n=-4&method=nope');
-    expect(parsed.values).toMatchObject({ method: 'lse', N: 12, n: 2, seed: 0, view: 's2' });
+    expect(parsed.values).toMatchObject({ method: 'best', N: 12, n: 2, seed: 0, view: 's2' });
     expect(parsed.notices).toHaveLength(3);
     expect(parsed.notices.join('\n')).toMatch(
-      /method: "nope" is not one of random, .*lse.*; using the default, lse/,
+      /method: "nope" is not one of random, .*lse.*; using the default, best/,
     );
     expect(parsed.notices.join('\n')).toMatch(/N: "abc" is not a number; using the default, 12/);
     expect(parsed.notices.join('\n')).toMatch(/n: -4 is below the minimum; using 2/);
@@ -148,7 +157,7 @@ describe('the data subset in the hash', () => {
       'data.seed': 7,
     });
     expect(serialiseHash(parsed.values, parsed.params)).toBe(
-      'method=lse&N=12&n=3&seed=0&view=s2&data.classes=Cat,dog&data.train=4&data.seed=7',
+      'method=best&N=12&n=3&seed=0&view=s2&data.classes=Cat,dog&data.train=4&data.seed=7&opt.steps=2000',
     );
     const classes = setting('data.classes');
     expect(readSetting(classes, 'first:3')).toEqual({ value: 'first:3' });
@@ -166,7 +175,7 @@ describe('the data subset in the hash', () => {
     );
     // Left out at its default, like every other key.
     expect(serialiseHash(parseHash('#data.classes=all&data.train=all').values)).toBe(
-      'method=lse&N=12&n=3&seed=0&view=s2',
+      'method=best&N=12&n=3&seed=0&view=s2',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { ParamValue } from '../core/methods/types.ts';
+import { DEFAULT_REQUEST } from './defaults.ts';
 import {
   ALWAYS_WRITTEN,
   methodSettings,
@@ -144,7 +145,10 @@ export function parseHash(hash: string): ParsedHash {
     values[setting.key] = read.value;
     if (read.notice) notices.push(read.notice);
   }
-  const params: Record<string, ParamValue> = {};
+  // A link that names no method (or one that fell back to the default) shows the default method
+  // as the first view does, parameters and all.
+  const named = given.get('method')?.trim() === values.method;
+  const params: Record<string, ParamValue> = named ? {} : { ...DEFAULT_REQUEST.params };
   for (const setting of methodSettings(String(values.method))) {
     const raw = given.get(setting.key);
     if (raw === undefined) continue;

@@ -40,11 +40,11 @@ describe('URL sync', () => {
     startUrlSync(store, win);
     await Promise.resolve();
     const s = store.getState();
-    expect(s.request).toEqual({ method: 'lse', N: 12, n: 2, seed: 0, params: {} });
+    expect(s.request).toEqual({ method: 'best', N: 12, n: 2, seed: 0, params: { steps: 2000 } });
     expect(s.view).toBe('proj');
-    expect(s.current).toMatchObject({ method: 'lse', N: 12, n: 2 });
+    expect(s.current).toMatchObject({ method: 'best', N: 12, n: 2 });
     expect(s.notices).toHaveLength(3);
-    expect(writes).toEqual(['/#method=lse&N=12&n=2&seed=0&view=proj']);
+    expect(writes).toEqual(['/#method=best&N=12&n=2&seed=0&view=proj&opt.steps=2000']);
   });
 
   it('rewrites the hash (gathered, replaceState only) when the request or view changes', async () => {
@@ -137,10 +137,10 @@ describe('the data subset in the link', () => {
     a.data.getState().setSubsetFields({ classes: 'ship, cat', trainPerClass: '20', seed: '3' });
     const hash = stateHash(a.lab.getState(), train.getState().settings, a.data);
     expect(hash).toBe(
-      'method=lse&N=12&n=3&seed=0&view=s2&data.classes=ship,cat&data.train=20&data.seed=3',
+      'method=best&N=12&n=3&seed=0&view=s2&data.classes=ship,cat&data.train=20&data.seed=3&opt.steps=2000',
     );
     // Without a data store the link is the lab's alone, as before.
-    expect(stateHash(a.lab.getState())).toBe('method=lse&N=12&n=3&seed=0&view=s2');
+    expect(stateHash(a.lab.getState())).toBe('method=best&N=12&n=3&seed=0&view=s2&opt.steps=2000');
     const b = labAndData();
     applyHash(b.lab, `#${hash}`, train, b.data);
     expect(b.data.getState().fields).toEqual({
@@ -166,7 +166,7 @@ describe('the data subset in the link', () => {
       expect(s.loadNote).toBeNull();
       await settle();
       expect(location.hash).toBe(
-        '#method=lse&N=12&n=3&seed=0&view=s2&data.classes=cat,dog&data.train=4&data.test=2',
+        '#method=best&N=12&n=3&seed=0&view=s2&data.classes=cat,dog&data.train=4&data.test=2&opt.steps=2000',
       );
     } finally {
       stop();
@@ -185,7 +185,7 @@ describe('the data subset in the link', () => {
       );
       expect(data.getState().subset?.train.count).toBe(100);
       await settle();
-      expect(location.hash).toBe('#method=lse&N=12&n=3&seed=0&view=s2');
+      expect(location.hash).toBe('#method=best&N=12&n=3&seed=0&view=s2&opt.steps=2000');
     } finally {
       stop();
     }

@@ -1,5 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { prototypeColor } from '../../src/scene/palette.ts';
 import {
   browserForFile,

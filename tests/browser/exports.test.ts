@@ -234,7 +234,7 @@ describe('exports', () => {
     }
 
     await withApp(browser, url, async ({ page }) => {
-      await waitForResult(page, 'lse/12/3/0');
+      await waitForResult(page, 'best/12/3/0');
       const input = page.getByTestId('bookmark-file');
       // A bad bookmark: a clear message, and the page stays as it was.
       const before = await hashOf(page);

@@ -77,6 +77,35 @@ describe('metrics and analysis panels', () => {
     });
   });
 
+  it('opens on well separated prototypes, and one click finds better ones', async () => {
+    // The first view: the best 12 prototypes on S^2, the icosahedron, at the Levenshtein bound
+    // (arccos(1/sqrt 5) = 63.43 degrees), the same on every machine (a fixed step count).
+    await withApp(browser(), url, async ({ page }) => {
+      await waitForScene(page, 'best/12/3/0');
+      const bound = (Math.acos(1 / Math.sqrt(5)) * 180) / Math.PI;
+      const angle = Number(await text(page, 'metric-min-angle'));
+      expect(Math.abs(angle - bound)).toBeLessThan(1);
+      expect(await text(page, 'metric-max-cosine')).toBe('0.4472');
+      expect(await text(page, 'metric-better')).toBe(
+        'Optimal: no 12 points on this sphere can all be further apart than these (63.43°).',
+      );
+      expect(await page.getByTestId('metric-stuck').count()).toBe(0);
+      await screenshot(page, 'first-view');
+    });
+    // Mettes' 20 prototypes: how far from the best, and the button that finds better ones
+    // (the fixed plan's 20 on S^2 reach max cosine 0.6765; the Levenshtein bound is 0.6547).
+    await withApp(browser(), `${url}#method=mettes&N=20&n=3`, async ({ page }) => {
+      await waitForScene(page, 'mettes/20/3/0');
+      await expect
+        .poll(() => text(page, 'metric-better'))
+        .toMatch(/^The closest pair is 45\.2° apart; 20 points can reach at most 49\.1°\./);
+      await page.getByTestId('find-better').click();
+      await waitForScene(page, 'best/20/3/0');
+      expect(await text(page, 'metric-max-cosine')).toBe('0.6765');
+      expect(await page.evaluate(() => location.hash)).toMatch(/method=best.*opt\.steps=20000/);
+    });
+  });
+
   it('says when prototypes are stuck nearly together, and one click unsticks them', async () => {
     await withApp(browser(), `${url}#method=lse&N=12&n=3&seed=0`, async ({ page }) => {
       await waitForScene(page, 'lse/12/3/0');

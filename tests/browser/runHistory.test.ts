@@ -93,6 +93,10 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'run history with the CIFAR-10
         expect(await waitForEnd(page)).toBe('done');
         await expect.poll(() => history.getByTestId('run-dot').count()).toBe(2);
         expect(await history.getByTestId('run-row').count()).toBe(2);
+        // One feature pass for both runs: the second reused the first's (same images, same seed).
+        expect(
+          await page.evaluate(() => window.__hypersphereTraining?.snapshot().featurePasses),
+        ).toBe(1);
         // Newest first in the table: the random run, then the LSE run.
         expect(await history.getByTestId('run-row').first().textContent()).toMatch(/^Random/);
         expect(await history.getByTestId('run-row').nth(1).textContent()).toMatch(/Log-sum-exp/);

@@ -42,7 +42,7 @@ describe('the guided tour', () => {
     'is stepped through to the end by keyboard alone, each step showing its preset',
     async () => {
       await withApp(browser(), url, async ({ page }) => {
-        await waitForScene(page, 'lse/12/3/0');
+        await waitForScene(page, 'best/12/3/0');
         const angleBefore = await text(page, 'metric-min-angle');
         // Tab to the tour's start, Enter: the first step, with the focus on its title.
         for (let i = 0; i < 10 && (await focused(page)) !== 'tour-start'; i++) {

@@ -32,6 +32,17 @@ import type { MethodInput, MethodResult, PrototypeMethod } from './types.ts';
  */
 export const TRAINING_STEPS = 20_000;
 
+/** N^2 n above which TRAINING_STEPS would take more than about 10 s (4.1 s at (100, 16)). */
+const PLANNED_UP_TO = 4e5;
+
+/**
+ * The parameters a "find better prototypes" action asks `best` for: the fixed step plan where it
+ * takes seconds (the same bits on every machine), else the time budget.
+ */
+export function plannedBestParams(N: number, n: number): { steps?: number } {
+  return N * N * n <= PLANNED_UP_TO ? { steps: TRAINING_STEPS } : {};
+}
+
 /** Multiply-adds per millisecond assumed when deciding whether a published optimiser is cheap. */
 const SLOW_RATE = 2.5e5;
 /** Share of the budget the published optimisers may take together. */

@@ -4,7 +4,13 @@ import { lseMethod } from './lse.ts';
 import { mettesMethod } from './mettes.ts';
 import { resolveParams } from './params.ts';
 import { rmMethod } from './rm.ts';
-import { kasarlaMethod, onehotMethod, orthoplexMethod, randomMethod } from './simple.ts';
+import {
+  kasarlaMethod,
+  onehotMethod,
+  orthoplexMethod,
+  polygonMethod,
+  randomMethod,
+} from './simple.ts';
 import type {
   MethodId,
   MethodInput,
@@ -21,6 +27,7 @@ export const METHODS: readonly PrototypeMethod[] = [
   onehotMethod,
   orthoplexMethod,
   kasarlaMethod,
+  polygonMethod,
   mettesMethod,
   lseMethod,
   rmMethod,

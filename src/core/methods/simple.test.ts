@@ -87,3 +87,27 @@ describe('runMethod input checks', () => {
     );
   });
 });
+
+describe('polygon (regular N-gon on a great circle)', () => {
+  it('max cosine is cos(2π/N), neighbours are 2π/N apart, and only two axes are used', () => {
+    for (const [N, n] of [
+      [3, 2],
+      [10, 3],
+      [12, 16],
+      [100, 64],
+    ]) {
+      const result = runMethod({ method: 'polygon', N, n });
+      const { maxCosine, minAngleDeg } = separationMetrics(result);
+      expect(maxCosine).toBeCloseTo(Math.cos((2 * Math.PI) / N), 12);
+      expect(minAngleDeg).toBeCloseTo(360 / N, 9);
+      for (let i = 0; i < N; i++) {
+        expect(dotRows(result.codebook, i, i)).toBeCloseTo(1, 14);
+        expect(
+          rowOf(result.codebook, i)
+            .slice(2)
+            .every((x) => x === 0),
+        ).toBe(true);
+      }
+    }
+  });
+});

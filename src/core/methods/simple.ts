@@ -1,3 +1,4 @@
+import { regularPolygon } from '../engine/polygon.ts';
 import { createCodebook, gaussianRows } from '../math/codebook.ts';
 import { createRandom } from '../math/random.ts';
 import type { PrototypeMethod } from './types.ts';
@@ -88,5 +89,23 @@ export const kasarlaMethod: PrototypeMethod = {
       scale *= Math.sqrt(1 - 1 / (k * k));
     }
     return { codebook: createCodebook(N, n, data) };
+  },
+};
+
+/**
+ * The regular N-gon on one great circle (the first two axes): the best code on the circle, max
+ * cosine exactly cos(2 pi / N), but it leaves every other dimension unused. A baseline between
+ * random points and codes that use the whole sphere (the one-click separation question draws it
+ * where one-hot and the cross-polytope do not fit).
+ */
+export const polygonMethod: PrototypeMethod = {
+  id: 'polygon',
+  label: 'Polygon on a great circle',
+  description:
+    'The N prototypes evenly spaced on one great circle: max cosine exactly cos(2π/N), optimal for n = 2 but blind to the other dimensions.',
+  params: [],
+  feasibility: () => null,
+  run({ N, n }) {
+    return { codebook: createCodebook(N, n, regularPolygon(N, n)) };
   },
 };

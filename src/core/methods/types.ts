@@ -8,6 +8,7 @@ export type MethodId =
   | 'onehot'
   | 'orthoplex'
   | 'kasarla'
+  | 'polygon'
   | 'mettes'
   | 'lse'
   | 'rm'

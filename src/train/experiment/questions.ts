@@ -10,9 +10,10 @@
  * head reached 27 % and the methods' differences sank into the seed spread, where the full
  * model's were well beyond it), so the answer comes in about a minute on one feature pass.
  */
-import { prepareRun } from '../../core/methods/registry.ts';
+import { methodLabel, prepareRun } from '../../core/methods/registry.ts';
 import { DEFAULT_LABELLING_OPTIONS } from '../labellings/options.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../types.ts';
+import { planRuns } from './plan.ts';
 import type { ExperimentSpec } from './types.ts';
 
 export type Question = 'separation' | 'labelling';
@@ -32,7 +33,7 @@ export const LINEAR_ABOVE = 4;
  */
 const KINDS = [
   ['random'],
-  ['onehot', 'orthoplex', 'kasarla'],
+  ['onehot', 'orthoplex', 'kasarla', 'polygon'],
   ['mettes'],
   ['lse'],
   ['rm', 'bch'],
@@ -80,4 +81,66 @@ export function labellingQuestion(method: string, classes: number, n: number): E
     config: questionConfig(n),
     labelling: DEFAULT_LABELLING_OPTIONS,
   };
+}
+
+/** Below these a class's accuracy moves in steps too coarse for two seeds to be told apart. */
+export const MIN_TRAIN_PER_CLASS = 10;
+export const MIN_TEST_PER_CLASS = 5;
+
+/** What a question is asked about: the loaded data's size, or null with none loaded. */
+export interface QuestionData {
+  readonly classes: number;
+  readonly trainImages: number;
+  readonly testImages: number;
+}
+
+/**
+ * Why a question cannot start on this data at (n, the explorer's method), in one sentence that
+ * says what to do; null when it can.
+ */
+export function questionProblem(
+  which: Question,
+  data: QuestionData | null,
+  n: number,
+  method: string,
+): string | null {
+  if (!data)
+    return 'Load CIFAR-10 or CIFAR-100 in the Data panel first: pick or drop the archive there.';
+  const K = data.classes;
+  if (K < 2)
+    return 'Choose at least 2 classes in the Data panel: one class has nothing to separate.';
+  const perTrain = Math.floor(data.trainImages / K);
+  const perTest = Math.floor(data.testImages / K);
+  if (perTrain < MIN_TRAIN_PER_CLASS || perTest < MIN_TEST_PER_CLASS) {
+    return `The loaded subset has ${perTrain} training and ${perTest} test images a class; two seeds need at least ${MIN_TRAIN_PER_CLASS} and ${MIN_TEST_PER_CLASS} to be told apart, so choose more images a class in the Data panel.`;
+  }
+  if (which === 'labelling' && !canRun(method, K, n)) {
+    return `${methodLabel(method)} cannot make ${K} prototypes in R^${n}; choose another method or n in the explorer.`;
+  }
+  if (which === 'separation' && separationQuestion(K, n).methods.length < 2) {
+    return `Only one kind of prototypes fits ${K} classes in R^${n}, so there is nothing to compare; choose another n in the explorer.`;
+  }
+  return null;
+}
+
+/**
+ * Measured pace of the questions' work on the 2-core CI machine's CPU (tfjs WebAssembly,
+ * bench/questions.ts): images through the feature extractor a second, and image-epochs through
+ * the head a second (linear head, and the hidden layer). A faster machine only finishes early.
+ */
+const PACE = { featureImages: 1300, linearImages: 16000, hiddenImages: 6000 };
+
+/** About how many seconds a question takes on this data, features included. */
+export function questionSeconds(spec: ExperimentSpec, data: QuestionData): number {
+  const runs = planRuns(spec).length;
+  const rate = spec.config.hiddenUnits === 0 ? PACE.linearImages : PACE.hiddenImages;
+  const features = (data.trainImages + data.testImages) / PACE.featureImages;
+  return features + (runs * spec.config.epochs * data.trainImages) / rate;
+}
+
+/** "about 40 s", "about 2 min": a duration before it starts, rounded as coarsely as it is known. */
+export function aboutText(seconds: number): string {
+  if (seconds < 15) return 'a few seconds';
+  if (seconds < 90) return `about ${Math.round(seconds / 10) * 10} s`;
+  return `about ${Math.round(seconds / 60)} min`;
 }

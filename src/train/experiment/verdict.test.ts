@@ -52,6 +52,19 @@ describe('the sentence that answers the question', () => {
     expect(separationVerdict([single[0]], name)).toBeNull();
   });
 
+  it('calls a weak correlation no direction', () => {
+    // max cosine 0, 0, 1, 1 against accuracy 0.40, 0.60, 0.48, 0.56: r = 0.02 / sqrt(0.0236).
+    const weak = [
+      makeRun('rm', 'identity', 0, 0.4, 0),
+      makeRun('rm', 'identity', 1, 0.6, 0),
+      makeRun('random', 'identity', 0, 0.48, 1),
+      makeRun('random', 'identity', 1, 0.56, 1),
+    ];
+    const v = separationVerdict(weak, name);
+    expect(v?.correlation).toBeCloseTo(0.02 / Math.sqrt(0.0236), 12);
+    expect(v?.sentence).toMatch(/; accuracy hardly follows max cosine \(correlation 0\.13\)\./);
+  });
+
   it('labelling: best and worst labelling against the seed spread', () => {
     const runs = [
       makeRun('rm', 'identity', 0, 0.2, 0),

@@ -103,6 +103,9 @@ const runsText = (groups: readonly GroupStats[], what: string) => {
   return `${groups.length} ${what} (${each})`;
 };
 
+/** Below this |r| the sentence says accuracy hardly follows max cosine. */
+export const WEAK = 0.3;
+
 /** "Does separation matter?": groups are methods (`name` gives their words). */
 export function separationVerdict(
   results: readonly RunResult[],
@@ -112,11 +115,14 @@ export function separationVerdict(
   const s = stats(results, (r) => name(r.method));
   const best = [...s.groups].sort((a, b) => b.meanAccuracy - a.meanAccuracy)[0];
   const r = s.correlation;
+  // A weak correlation is no direction: |r| < 0.3 explains under a tenth of the variance.
   const sign = !Number.isFinite(r)
     ? 'accuracy does not follow max cosine'
-    : r < 0
-      ? 'better separated prototypes went with higher accuracy'
-      : 'better separated prototypes went with lower accuracy';
+    : Math.abs(r) < WEAK
+      ? 'accuracy hardly follows max cosine'
+      : r < 0
+        ? 'better separated prototypes went with higher accuracy'
+        : 'better separated prototypes went with lower accuracy';
   const sentence =
     `Across ${runsText(s.groups, 'methods')}, max cosine spans ${s.cosineSpread.toFixed(2)} while mean accuracy spans ${points(s.accuracySpread)} points, ` +
     `${against(s.accuracySpread, s.seedSpread)}; ${sign}` +

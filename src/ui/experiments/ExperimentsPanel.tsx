@@ -5,15 +5,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { METHODS, methodLabel } from '../../core/methods/registry.ts';
 import { experimentDataOf } from '../../state/experimentData.ts';
-import type { ExperimentsState } from '../../state/experimentsStore.ts';
 import { useData, useExperiments, useLabStores } from '../../state/labContext.ts';
 import { resultsToCsv } from '../../train/experiment/csv.ts';
-import { ExperimentSpecError, planRuns, runInWords } from '../../train/experiment/plan.ts';
+import { ExperimentSpecError, planRuns } from '../../train/experiment/plan.ts';
 import { PRESETS } from '../../train/experiment/presets.ts';
-import type { ExperimentProgress } from '../../train/experiment/runner.ts';
 import { scatterData } from '../../train/experiment/scatter.ts';
 import { summarise } from '../../train/experiment/stats.ts';
-import { shareDone, timeLeft } from '../../train/experiment/timeLeft.ts';
 import {
   type ExperimentSpec,
   SEPARATION_METRICS,
@@ -28,7 +25,8 @@ import {
 } from '../../train/labellings/registry.ts';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/types.ts';
 import { download, svgText, svgToPng } from './exportChart.ts';
-import { Questions, Verdict } from './Questions.tsx';
+import { progressText } from './progressText.ts';
+import { Verdict } from './Questions.tsx';
 import { RelabelViews } from './RelabelViews.tsx';
 import { Scatter } from './Scatter.tsx';
 
@@ -212,32 +210,6 @@ function SpecForm() {
   );
 }
 
-const BACKENDS: Record<string, string> = {
-  wasm: 'CPU · WebAssembly',
-  cpu: 'CPU',
-  webgl: 'WebGL',
-  webgpu: 'WebGPU',
-};
-
-/** What runs now, in words, and about how long the rest takes. */
-function progressText(
-  progress: ExperimentProgress,
-  running: NonNullable<ExperimentsState['running']>,
-  total: number,
-): string {
-  const share = shareDone(progress, running.doneBefore, total);
-  const left = timeLeft(
-    Date.now() - running.startedAt,
-    share - running.doneBefore / total,
-    1 - share,
-  );
-  let now: string;
-  if (progress.stage === 'features') now = `features ${progress.done} of ${progress.total} images`;
-  else now = `${runInWords(progress.key)}: ${Math.round(100 * progress.fraction)} %`;
-  const backend = running.backend ? ` (${BACKENDS[running.backend] ?? running.backend})` : '';
-  return `${now}${left ? `; ${left}` : ''}${backend}`;
-}
-
 function ExperimentList() {
   const { experiments } = useLabStores();
   const list = useExperiments((s) => s.experiments);
@@ -417,7 +389,6 @@ export function ExperimentsPanel() {
   useEffect(() => void experiments.init(), [experiments]);
   const message = useExperiments((s) => s.message);
   const loaded = useExperiments((s) => s.loaded);
-  const [problem, setProblem] = useState<string | null>(null);
   return (
     <section
       className="card exp-panel"
@@ -426,12 +397,11 @@ export function ExperimentsPanel() {
       data-loaded={loaded}
     >
       <h2 id="exp-title">Experiments: accuracy against separation</h2>
-      <Questions onProblem={setProblem} />
-      {problem && (
-        <p className="error" role="alert" data-testid="exp-question-problem">
-          {problem}
-        </p>
-      )}
+      <p className="hint">
+        The two one-click questions (“Does separation matter?”, “Does the labelling matter?”) are in
+        the Training panel, beside the chart of kept runs; their experiments are listed here too,
+        with every run.
+      </p>
       <SpecForm />
       {message && (
         <p className="error" role="alert">

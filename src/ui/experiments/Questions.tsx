@@ -7,10 +7,14 @@ import { experimentDataOf } from '../../state/experimentData.ts';
 import type { ExperimentRecord } from '../../state/experimentsStore.ts';
 import { useData, useLab, useLabStores } from '../../state/labContext.ts';
 import {
-  canRun,
+  aboutText,
   LINEAR_ABOVE,
   labellingQuestion,
+  type Question,
+  type QuestionData,
   questionConfig,
+  questionProblem,
+  questionSeconds,
   separationQuestion,
 } from '../../train/experiment/questions.ts';
 import { opposedPair } from '../../train/experiment/relabelViews.ts';
@@ -24,25 +28,27 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
   const dataset = useData((s) => s.dataset);
   const current = useLab((s) => s.current);
   const n = current?.n ?? 3;
-  const ask = (which: 'separation' | 'labelling') => {
-    if (!subset || !current) {
-      onProblem('Load CIFAR-10 or CIFAR-100 in the Data panel first.');
-      return;
-    }
-    const K = subset.classNames.length;
-    const { n, method } = current;
-    if (which === 'labelling' && !canRun(method, K, n)) {
-      onProblem(
-        `${methodLabel(method)} cannot make ${K} prototypes in R^${n}; choose another method or n above.`,
-      );
-      return;
-    }
-    const spec =
-      which === 'separation' ? separationQuestion(K, n) : labellingQuestion(method, K, n);
+  const method = current?.method ?? 'random';
+  const size: QuestionData | null = subset
+    ? {
+        classes: subset.classNames.length,
+        trainImages: subset.train.count,
+        testImages: subset.test.count,
+      }
+    : null;
+  const specOf = (which: Question, K: number) =>
+    which === 'separation' ? separationQuestion(K, n) : labellingQuestion(method, K, n);
+  const ask = (which: Question) => {
+    const problem = questionProblem(which, current ? size : null, n, method);
+    onProblem(problem);
+    if (problem || !subset || !size) return;
     const { dataset: d, data } = experimentDataOf(subset, dataset);
-    experiments.queue(spec, d, data);
-    onProblem(null);
+    experiments.queue(specOf(which, size.classes), d, data);
   };
+  const about = (which: Question) =>
+    size && !questionProblem(which, size, n, method)
+      ? ` (${aboutText(questionSeconds(specOf(which, size.classes), size))})`
+      : '';
   return (
     <div className="exp-questions" data-testid="exp-questions">
       <button type="button" data-testid="ask-separation" onClick={() => ask('separation')}>
@@ -51,11 +57,13 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
       <button type="button" data-testid="ask-labelling" onClick={() => ask('labelling')}>
         Does the labelling matter?
       </button>
-      <p className="hint">
-        On the loaded data, at the explorer's <var>n</var> ({n}): one method of each kind that fits,
-        2 seeds each; or the explorer's method under several labellings, 3 seeds each. Each run
-        trains the fast model for {questionConfig(n).epochs} epochs (a full run: 20)
-        {n > LINEAR_ABOVE ? ' with a linear head' : ''}, on one shared feature pass.
+      <p className="hint" data-testid="question-hint">
+        On the loaded data, at the explorer&apos;s <var>n</var> ({n}): one method of each kind that
+        fits, 2 seeds each{about('separation')}; or the explorer&apos;s method under several
+        labellings, 3 seeds each{about('labelling')}. Each run trains the fast model for{' '}
+        {questionConfig(n).epochs} epochs (a full run: 20)
+        {n > LINEAR_ABOVE ? ' with a linear head' : ''}, on one shared feature pass; every run joins
+        the chart.
       </p>
     </div>
   );

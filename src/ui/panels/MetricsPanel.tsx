@@ -5,7 +5,7 @@ import { METHODS } from '../../core/methods/registry.ts';
 import { fixed } from '../../scene/format.ts';
 import { useLab } from '../../state/labContext.ts';
 import { BOUND_STYLES } from './boundStyles.ts';
-import { StuckNotice } from './StuckNotice.tsx';
+import { BetterNotice, StuckNotice } from './StuckNotice.tsx';
 
 /** Cosine text: 4 decimals, or "n/a" for a bound that does not apply. */
 function cos4(x: number | null | undefined): string {
@@ -90,6 +90,7 @@ export function MetricsPanel() {
         </div>
       </dl>
       <StuckNotice lowerBound={bounds.lower} />
+      <BetterNotice lowerBound={bounds.lower} />
       {job && job.maxCosine !== null && (
         <p className="metric-live">
           running now: max cosine{' '}

@@ -23,7 +23,11 @@ export function RunCard({ run, busy, onUse, onClose }: Props) {
     ['Prototypes', `N ${run.N}, n ${run.n}, seed ${run.seed}`],
     ['Labelling', labellingLabel(run.labelling)],
     ['Loss', LOSS_LABELS[run.loss] ?? 'unknown'],
-    ['Model', `${MODE_LABELS[run.mode] ?? 'unknown'}, ${run.epochs} epochs`],
+    [
+      'Model',
+      `${MODE_LABELS[run.mode] ?? 'unknown'}, ${run.epochs} epochs${run.hiddenUnits === 0 ? ', linear head' : ''}`,
+    ],
+    ...(run.question ? ([['Asked by', run.question]] as [string, string][]) : []),
     [
       'Separation',
       `max cosine ${metricText('maxCosine', run.maxCosine)}, min angle ${metricText('minAngleDeg', run.minAngleDeg)}`,

@@ -67,6 +67,8 @@ export function RunHistory() {
 
   const use = (run: KeptRun) => applyHash(stores.lab, run.hash, stores.train, stores.data);
   const newest = [...runs].reverse();
+  // A failed run has no accuracy: it is listed with its reason, not drawn.
+  const plotted = runs.filter((r) => !r.failed && Number.isFinite(r.testAccuracy));
   const methods = [...new Set(runs.map((r) => r.method))];
   const labellings = LABELLINGS.filter((l) => runs.some((r) => r.labelling === l.id));
   return (
@@ -89,7 +91,7 @@ export function RunHistory() {
         </label>
       </div>
       <RunChart
-        runs={runs}
+        runs={plotted}
         metric={metric}
         classes={subset.classNames.length}
         live={live}
@@ -171,12 +173,20 @@ export function RunHistory() {
                 <td className="run-col-extra">{labellingLabel(run.labelling)}</td>
                 <td className="run-col-extra">{run.n}</td>
                 <td>{metricText('maxCosine', run.maxCosine)}</td>
-                <td>{percent(run.testAccuracy)}</td>
+                <td>
+                  {run.failed ? (
+                    <span className="run-failed" data-testid="run-failed">
+                      failed: {run.failed}
+                    </span>
+                  ) : (
+                    percent(run.testAccuracy)
+                  )}
+                </td>
                 <td>{durationText(run.timeMs)}</td>
                 <td>
                   <button
                     type="button"
-                    aria-label={`Delete the run of ${methodLabel(run.method)} at ${percent(run.testAccuracy)}`}
+                    aria-label={`Delete the run of ${methodLabel(run.method)}${run.failed ? ' that failed' : ` at ${percent(run.testAccuracy)}`}`}
                     onClick={() => stores.runs.remove(run.id)}
                   >
                     Delete

@@ -10,6 +10,7 @@ import { Curves } from './Curves.tsx';
 import { Examples } from './Examples.tsx';
 import { GoToData } from './GoToData.tsx';
 import { RunHistory } from './RunHistory.tsx';
+import { StoryActions } from './StoryActions.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { TrainSettingsForm } from './TrainSettingsForm.tsx';
 import { TrainStatus } from './TrainStatus.tsx';
@@ -23,6 +24,8 @@ export interface TrainingSnapshot {
   readonly probes: readonly { name: string; kind: string; imagesPerSecond?: number }[];
   readonly firstStepMs: number | null;
   readonly features: TrainState['features'];
+  /** Feature passes computed in this page (a run on the same images reuses the last one's). */
+  readonly featurePasses: number;
   readonly steps: number;
   readonly imagesPerSecond: number;
   readonly epochs: readonly EpochPoint[];
@@ -54,6 +57,7 @@ function snapshot({ train, trainLive }: LabStores): TrainingSnapshot {
       })) ?? [],
     firstStepMs: s.firstStepMs,
     features: s.features,
+    featurePasses: s.featurePasses,
     steps: live.batchLoss.length,
     imagesPerSecond: live.imagesPerSecond,
     epochs: s.epochs,
@@ -134,6 +138,7 @@ export function TrainingPanel() {
               </div>
             )}
             {/* Kept runs outlive the page, so the history shows before any run of this visit. */}
+            <StoryActions />
             <RunHistory />
           </div>
         </div>

@@ -24,13 +24,14 @@ export const RUN_METRICS: readonly { key: RunMetric; label: string; axis: string
 
 /**
  * Readable on the page's dark panels; one per method, in METHODS order (random, one-hot,
- * orthoplex, Kasarla, Mettes, LSE, RM, BCH, best), neighbours in hue kept apart.
+ * orthoplex, Kasarla, polygon, Mettes, LSE, RM, BCH, best), neighbours in hue kept apart.
  */
 const METHOD_COLOURS = [
   '#e6ebf5',
   '#c5f277',
   '#b388ff',
   '#4cc9f0',
+  '#9aa5b8',
   '#ff7b72',
   '#ffbd2e',
   '#3ddc97',
