@@ -21,16 +21,33 @@ const verdict = (page: Page) => page.getByTestId('story-actions').getByTestId('e
 const snapshot = (page: Page) =>
   page.evaluate(() => window.__hypersphereTraining?.snapshot()) as Promise<TrainingSnapshot>;
 
-/** Starts counting main-thread tasks over 50 ms; longest() reads the longest so far. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+/**
+ * Starts recording main-thread tasks over 50 ms; longest(phase) prints the longest since the last
+ * call under that phase's name (to find what blocks) and returns the longest overall.
+ */
+async function watchLongTasks(page: Page): Promise<(phase: string) => Promise<number>> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
+    const w = window as unknown as { __tasks: number[] };
+    w.__tasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      for (const e of list.getEntries()) w.__tasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  return () => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  let overall = 0;
+  return async (phase) => {
+    const tasks = await page.evaluate(() => {
+      const w = window as unknown as { __tasks: number[] };
+      const t = w.__tasks;
+      w.__tasks = [];
+      return t;
+    });
+    const max = Math.max(0, ...tasks);
+    overall = Math.max(overall, max);
+    console.log(
+      `  main thread during ${phase}: ${tasks.length} tasks over 50 ms, longest ${max.toFixed(0)} ms`,
+    );
+    return overall;
+  };
 }
 
 async function setN(page: Page, n: number, method: string): Promise<void> {
@@ -87,10 +104,13 @@ try {
   const [ms16, s16] = await ask(page, 'separation');
   line('"Does separation matter?" at n = 16, click to sentence', sec(ms16), '90 s', ms16 <= 90_000);
   console.log(`  ${s16}`);
+  await longest('the n = 16 question');
   await setN(page, 3, 'best');
+  await longest('the change of n');
   const [ms3, s3] = await ask(page, 'separation');
   line('"Does separation matter?" at n = 3, click to sentence', sec(ms3), '90 s', ms3 <= 90_000);
   console.log(`  ${s3}`);
+  await longest('the n = 3 question');
 
   // Two short training runs in a row on the same data: the second reuses the first's features.
   for (let k = 0; k < 2; k++) {
@@ -112,12 +132,19 @@ try {
       );
       console.log(`  feature passes in this page: ${s.featurePasses} for 2 runs`);
     } else console.log(`first run: Train to first step ${sec(first)} (features included)`);
+    await longest(`training run ${k + 1}`);
   }
-  const task = await longest();
+  const task = await longest('the end');
   line('longest main-thread task while these ran', `${task.toFixed(0)} ms`, '100 ms', task <= 100);
 
   if (CIFAR100.present) {
     await loadArchive(page, CIFAR100.path, 180_000);
+    await longest('loading CIFAR-100');
+    await page.locator('#method').selectOption('rm');
+    await page.locator('#N').fill('100');
+    await page.locator('#N').press('Enter');
+    await setN(page, 64, 'rm');
+    // Ready once the explorer's N matches the 100 classes.
     await page.waitForFunction(
       () =>
         /100 classes/.test(
@@ -126,10 +153,7 @@ try {
       undefined,
       { timeout: 120_000 },
     );
-    await page.locator('#method').selectOption('rm');
-    await page.locator('#N').fill('100');
-    await page.locator('#N').press('Enter');
-    await setN(page, 64, 'rm');
+    await longest('the change of method, N and n');
     const [ms, s] = await ask(page, 'labelling');
     line('"Does the labelling matter?" on CIFAR-100, RM n = 64', sec(ms), '120 s', ms <= 120_000);
     console.log(`  ${s}`);
@@ -152,7 +176,7 @@ try {
       'gap > spread',
       gap > spread,
     );
-    const task100 = await longest();
+    const task100 = await longest('the CIFAR-100 question');
     line(
       'longest main-thread task, CIFAR-100 included',
       `${task100.toFixed(0)} ms`,

@@ -24,8 +24,8 @@ describe('the talk’s questions as experiments', () => {
     expect(planRuns(wide)).toHaveLength(2 * wide.methods.length);
     expect(wide.labellings).toEqual(['identity']);
     expect(wide.config).toMatchObject({ epochs: 10, hiddenUnits: 0, mode: 'fast' });
-    // On S^2 a linear head cannot answer as the full model does: the hidden layer stays.
-    expect(narrow.config).toMatchObject({ epochs: 10, hiddenUnits: 128 });
+    // On S^2 a linear head cannot answer as the full model does: a hidden layer (32 units) stays.
+    expect(narrow.config).toMatchObject({ epochs: 10, hiddenUnits: 32 });
   });
 
   it('labelling: dataset order, random and Hungarian, a learned one for few classes, three seeds', () => {

@@ -10,6 +10,7 @@ import {
   aboutText,
   LINEAR_ABOVE,
   labellingQuestion,
+  QUESTION_HIDDEN_UNITS,
   type Question,
   type QuestionData,
   questionConfig,
@@ -62,8 +63,10 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
         fits, 2 seeds each{about('separation')}; or the explorer&apos;s method under several
         labellings, 3 seeds each{about('labelling')}. Each run trains the fast model for{' '}
         {questionConfig(n).epochs} epochs (a full run: 20)
-        {n > LINEAR_ABOVE ? ' with a linear head' : ''}, on one shared feature pass; every run joins
-        the chart.
+        {n > LINEAR_ABOVE
+          ? ' with a linear head'
+          : ` with a hidden layer of ${QUESTION_HIDDEN_UNITS} units (a full run: 128)`}
+        , on one shared feature pass; every run joins the chart.
       </p>
     </div>
   );
