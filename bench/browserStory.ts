@@ -10,6 +10,7 @@
 //   Hungarian against dataset order (mean and seed spread from the kept runs).
 import type { Page } from 'playwright-core';
 import { CIFAR10, CIFAR100 } from '../src/data/testing/archives.ts';
+import { labellingLabel } from '../src/train/labellings/registry.ts';
 import type { TrainingSnapshot } from '../src/ui/training/TrainingPanel.tsx';
 import { launchBrowser, loadArchive, openApp, startPreview } from '../tests/browser/harness.ts';
 import { skipWithoutBuildOrArchive } from './lib/browserBench.ts';
@@ -167,7 +168,7 @@ try {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = (xs: number[]) =>
       Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
-    const [h, i] = [acc('Hungarian'), acc('Dataset order')];
+    const [h, i] = [acc(labellingLabel('hungarian')), acc(labellingLabel('identity'))];
     const gap = mean(h) - mean(i);
     const spread = Math.max(sd(h), sd(i));
     line(
