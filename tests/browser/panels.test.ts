@@ -120,7 +120,8 @@ describe('metrics and analysis panels', () => {
       // The icosahedron: cosine 1/sqrt(5), the bound, and nothing to say any more.
       await expect.poll(() => text(page, 'metric-max-cosine'), { timeout: 30_000 }).toBe('0.4472');
       expect(await page.getByTestId('metric-stuck').count()).toBe(0);
-      expect(await page.evaluate(() => location.hash)).toMatch(/lr=0\.1/);
+      // The link follows within its write delay (the result may come back sooner).
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/lr=0\.1/);
     });
   });
 

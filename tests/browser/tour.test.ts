@@ -108,12 +108,12 @@ describe('the guided tour', () => {
         // Back to what was there before the tour: the same prototypes, shown again at once.
         await page.getByTestId('tour-return').click();
         await expect.poll(() => page.getByTestId('tour').count()).toBe(0);
-        await waitForScene(page, 'lse/12/3/0');
+        await waitForScene(page, 'best/12/3/0');
         expect(await text(page, 'metric-min-angle')).toBe(angleBefore);
         expect(await page.getByTestId('job').count()).toBe(0);
         await expect
           .poll(() => page.evaluate(() => location.hash), { timeout: 20_000 })
-          .toBe('#method=lse&N=12&n=3&seed=0&view=s2');
+          .toBe('#method=best&N=12&n=3&seed=0&view=s2&opt.steps=2000');
       });
     },
     LONG,

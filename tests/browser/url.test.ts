@@ -75,18 +75,20 @@ describe('the page state lives in the URL hash', () => {
 
   it('loads defaults from a malformed hash, clamps n, and says so in a notice', async () => {
     await withApp(browser(), `${url}#N=abc&n=-4&method=nope`, async ({ page }) => {
-      await waitForResult(page, 'lse/12/2/0');
+      await waitForResult(page, 'best/12/2/0');
       const notice = page.getByTestId('notice');
       expect(await notice.isVisible()).toBe(true);
       const items = await notice.locator('li').allTextContents();
       expect(items).toHaveLength(3);
-      expect(items.join('\n')).toMatch(/method: "nope" is not one of .*; using the default, lse/);
+      expect(items.join('\n')).toMatch(/method: "nope" is not one of .*; using the default, best/);
       expect(items.join('\n')).toMatch(/N: "abc" is not a number; using the default, 12/);
       expect(items.join('\n')).toMatch(/n: -4 is below the minimum; using 2/);
-      expect(await page.locator('#method').inputValue()).toBe('lse');
+      expect(await page.locator('#method').inputValue()).toBe('best');
       expect(await page.locator('#N').inputValue()).toBe('12');
       expect(await page.locator('#n').inputValue()).toBe('2');
-      expect(await page.evaluate(() => location.hash)).toBe('#method=lse&N=12&n=2&seed=0&view=s2');
+      expect(await page.evaluate(() => location.hash)).toBe(
+        '#method=best&N=12&n=2&seed=0&view=s2&opt.steps=2000',
+      );
       await screenshot(page, 'url-malformed-notice');
       await page.getByRole('button', { name: 'Dismiss' }).click();
       await expect.poll(() => notice.count()).toBe(0);

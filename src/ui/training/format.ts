@@ -8,7 +8,8 @@ export function rateText(imagesPerSecond: number): string {
   if (!(imagesPerSecond > 0)) return '–';
   return imagesPerSecond >= 100
     ? `${Math.round(imagesPerSecond).toLocaleString('en-US')} images/s`
-    : `${imagesPerSecond.toPrecision(2)} images/s`;
+    : // Two significant digits, never in exponent form (99.97 reads 100, not 1.0e+2).
+      `${Number(imagesPerSecond.toPrecision(2))} images/s`;
 }
 
 export function durationText(ms: number): string {
