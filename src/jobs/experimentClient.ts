@@ -1,5 +1,6 @@
 import type { ExperimentProgress } from '../train/experiment/runner.ts';
 import type { RunResult } from '../train/experiment/types.ts';
+import type { FastFeatures } from '../train/types.ts';
 import type { FromExperimentWorker, ToExperimentWorker } from './experimentProtocol.ts';
 import { copiedInSlices, copyFailure, splitsForWorker } from './sliceCopy.ts';
 
@@ -18,6 +19,8 @@ export interface ExperimentEvents {
   status?(text: string): void;
   progress(progress: ExperimentProgress): void;
   result(result: RunResult): void;
+  /** The features, once computed (to reuse in the next experiment on the same images). */
+  features?(features: FastFeatures): void;
   /** One run failed; the others go on. */
   runFailed?(key: string, message: string): void;
   done(): void;
@@ -63,6 +66,7 @@ export function createExperimentClient(makeWorker: () => ExperimentWorkerLike) {
       else if (m.type === 'progress') on.progress(m.progress);
       else if (m.type === 'result') on.result(m.result);
       else if (m.type === 'runFailed') on.runFailed?.(m.key, m.message);
+      else if (m.type === 'features') on.features?.(m.features);
       else if (m.type === 'done') on.done();
       else if (m.type === 'error') on.failed(m.message);
       else on.status?.(m.text);

@@ -7,6 +7,7 @@ import type { RunResult } from '../train/experiment/types.ts';
 import { DEFAULT_LABELLING_OPTIONS } from '../train/labellings/options.ts';
 import { loadNodeTf } from '../train/node/nodeTf.ts';
 import { tinyInput } from '../train/testing.ts';
+import type { FastFeatures } from '../train/types.ts';
 import { createExperimentHost } from './experimentHost.ts';
 import type { FromExperimentWorker } from './experimentProtocol.ts';
 
@@ -33,7 +34,7 @@ const plan = planRuns({
 });
 
 /** Runs the plan through the host; `loseAt` loses the device once a run is that far along. */
-async function host(loseAt: { key: string; fraction: number } | null) {
+async function host(loseAt: { key: string; fraction: number } | null, features?: FastFeatures) {
   const posted: FromExperimentWorker[] = [];
   let lose: ((detail: string) => void) | null = null;
   let clock = 0;
@@ -63,6 +64,7 @@ async function host(loseAt: { key: string; fraction: number } | null) {
     n: 2,
     runs: plan,
     labelling: DEFAULT_LABELLING_OPTIONS,
+    ...(features ? { features } : {}),
   });
   const results = posted.flatMap((m) => (m.type === 'result' ? [m.result] : []));
   return { posted, results };
@@ -97,6 +99,19 @@ describe('experiment host', { timeout: 300_000 }, () => {
     expect(cut.results).toHaveLength(2);
     for (const [i, r] of cut.results.entries()) close(r, straight.results[i]);
     expect(cut.results.map((r) => r.leak ?? null)).toEqual([null, null]);
+  });
+
+  it('reuses features handed to it: no feature pass, and the same results', async () => {
+    const first = await host(null);
+    const sent = first.posted.flatMap((m) => (m.type === 'features' ? [m.features] : []));
+    expect(sent).toHaveLength(1);
+    const again = await host(null, sent[0]);
+    const featureWork = again.posted.filter(
+      (m) => m.type === 'features' || (m.type === 'progress' && m.progress.stage === 'features'),
+    );
+    expect(featureWork).toEqual([]);
+    expect(again.results).toHaveLength(first.results.length);
+    for (const [i, r] of again.results.entries()) close(r, first.results[i]);
   });
 
   it('a run restored from its checkpoint ends with the uninterrupted weights (within 1e-5)', async () => {

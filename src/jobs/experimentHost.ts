@@ -33,7 +33,7 @@ export function createExperimentHost(env: ExperimentHostEnvironment) {
         let backend = await env.selectBackend();
         env.post({ type: 'backend', jobId, name: backend });
         let runs = message.runs;
-        let features: FastFeatures | null = null;
+        let features: FastFeatures | null = message.features ?? null;
         let resume: TrainCheckpoint | undefined;
         const finished = new Set<string>();
         let latest: { key: string; checkpoint: TrainCheckpoint } | null = null;
@@ -56,6 +56,7 @@ export function createExperimentHost(env: ExperimentHostEnvironment) {
                 guard: (work) => Promise.race([work, lost]),
                 onFeatures: (f) => {
                   features = f;
+                  env.post({ type: 'features', jobId, features: f });
                 },
                 onCheckpoint: (key, checkpoint, final) => {
                   latest = final ? null : { key, checkpoint };

@@ -6,6 +6,7 @@
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
 import type { PlannedRun, RunResult } from '../train/experiment/types.ts';
 import type { LabellingOptions } from '../train/labellings/options.ts';
+import type { FastFeatures } from '../train/types.ts';
 
 export type ToExperimentWorker = {
   readonly type: 'start';
@@ -14,6 +15,8 @@ export type ToExperimentWorker = {
   readonly n: number;
   readonly runs: readonly PlannedRun[];
   readonly labelling: LabellingOptions;
+  /** Fast-mode features of these images computed before (by an earlier experiment): reused. */
+  readonly features?: FastFeatures;
 };
 
 export type FromExperimentWorker =
@@ -22,6 +25,8 @@ export type FromExperimentWorker =
   | { readonly type: 'status'; readonly jobId: number; readonly text: string }
   | { readonly type: 'progress'; readonly jobId: number; readonly progress: ExperimentProgress }
   | { readonly type: 'result'; readonly jobId: number; readonly result: RunResult }
+  /** The features once computed, for the page to hand to the next experiment on these images. */
+  | { readonly type: 'features'; readonly jobId: number; readonly features: FastFeatures }
   /** One run failed (its reason in words); the others go on. */
   | {
       readonly type: 'runFailed';

@@ -22,6 +22,7 @@ import { LabelLayer, MAX_LABELS } from './Labels.tsx';
 import { wColours } from './palette.ts';
 import { RotationPad, useModifierRotation } from './RotationPad.tsx';
 import { SaveSceneButton } from './SaveSceneButton.tsx';
+import { skipShaderChecks } from './shaderChecks.ts';
 import { type Source, sourceOf } from './source.ts';
 import { ProjView, S2View, S3View } from './views.tsx';
 import { hasWebGL2, WebGLMissing } from './webgl.tsx';
@@ -134,6 +135,7 @@ function Stage() {
         dpr={[1, 2]}
         camera={{ position: CAMERA_START.s2, fov: BASE_FOV, near: 0.05, far: 80 }}
         gl={{ antialias: true }}
+        onCreated={skipShaderChecks}
         onPointerMissed={() => select(null)}
         role="img"
         aria-label="3D view of the prototypes"

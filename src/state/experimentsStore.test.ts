@@ -140,3 +140,34 @@ describe('the experiment queue', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('features across experiments', () => {
+  it('hands the features one experiment computed to the next on the same images, not on others', async () => {
+    const w = fakeWorkers();
+    const experiments = createExperimentsStore({
+      db: memoryDb(),
+      makeWorker: () => w.make(),
+      now: () => 1000,
+    });
+    await experiments.init();
+    const fast: ExperimentSpec = { ...spec, config: { ...spec.config, mode: 'fast' } };
+    experiments.queue(fast, dataset, data);
+    expect(w.started[0].features).toBeUndefined();
+    const features = {
+      width: 2,
+      train: new Float32Array([1, 2]),
+      test: new Float32Array([3, 4]),
+      seed: 0,
+      timeMs: 5,
+    };
+    w.send({ type: 'features', jobId: w.started[0].jobId, features });
+    w.send({ type: 'done', jobId: w.started[0].jobId });
+    experiments.queue(fast, dataset, data);
+    expect(w.started[1].features).toBe(features);
+    // Other images (a new subset is new arrays): computed again.
+    const other = { ...data, train: { ...data.train, pixels: new Uint8Array(0) } };
+    w.send({ type: 'done', jobId: w.started[1].jobId });
+    experiments.queue(fast, dataset, other);
+    expect(w.started[2].features).toBeUndefined();
+  });
+});

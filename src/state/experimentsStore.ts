@@ -11,6 +11,7 @@ import { planRuns, runInWords } from '../train/experiment/plan.ts';
 import { remainingRuns, resultsInPlan } from '../train/experiment/resume.ts';
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
 import type { ExperimentSpec, RunResult } from '../train/experiment/types.ts';
+import type { FastFeatures } from '../train/types.ts';
 
 export type ExperimentStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -85,6 +86,11 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
   /** Data of experiments queued or resumed in this page (not stored: it is the user's data). */
   const data = new Map<string, ExperimentData>();
   const client = createExperimentClient(deps.makeWorker);
+  /**
+   * The last features an experiment computed, with the images they are of (the same arrays: a
+   * new subset is new arrays), so the next experiment on them skips the feature pass.
+   */
+  let kept: { train: Uint8Array; test: Uint8Array; features: FastFeatures } | null = null;
 
   const record = (id: string) => store.getState().experiments.find((e) => e.id === id);
 
@@ -133,14 +139,25 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       const running = store.getState().running;
       if (running?.id === next.id) act(running);
     };
+    const input = data.get(next.id) as ExperimentData;
+    const same =
+      kept !== null &&
+      kept.train === input.train.pixels &&
+      kept.test === input.test.pixels &&
+      todo.every((r) => r.config.mode === 'fast');
     client.start(
       {
-        data: data.get(next.id) as ExperimentData,
+        data: input,
         n: spec.n,
         runs: todo,
         labelling: spec.labelling,
+        ...(same && kept ? { features: kept.features } : {}),
       },
       {
+        features: (features) =>
+          mine(() => {
+            kept = { train: input.train.pixels, test: input.test.pixels, features };
+          }),
         backend: (name) => mine((r) => store.setState({ running: { ...r, backend: name } })),
         progress: (p) => mine((r) => store.setState({ running: { ...r, progress: p } })),
         result: (result) =>

@@ -5,6 +5,7 @@ import { useTrain, useTrainLive } from '../../state/labContext.ts';
 import type { TrainRun } from '../../state/trainStore.ts';
 import { Lights, UnitSphere } from '../backdrop.tsx';
 import { prototypeColor } from '../palette.ts';
+import { skipShaderChecks } from '../shaderChecks.ts';
 import { EmbeddingPoints, PrototypeMarkers } from './EmbeddingPoints.tsx';
 import { embeddingMap, embeddingView } from './embeddingMap.ts';
 
@@ -35,6 +36,7 @@ export function EmbeddingScene() {
           dpr={[1, 2]}
           camera={{ position: [-2.2, 1.6, 2.3], fov: 38, near: 0.05, far: 80 }}
           gl={{ antialias: true }}
+          onCreated={skipShaderChecks}
         >
           <color attach="background" args={[BACKGROUND]} />
           <Lights />
