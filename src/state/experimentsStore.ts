@@ -5,8 +5,9 @@
  * is loaded (the dataset signature must match, so results never mix data sets).
  */
 import { createStore } from 'zustand/vanilla';
-import { createExperimentClient, type ExperimentWorkerLike } from '../jobs/experimentClient.ts';
+import type { ExperimentWorkerLike } from '../jobs/experimentClient.ts';
 import type { ExperimentDb, StoredResult } from '../jobs/experimentDb.ts';
+import { startExperimentPool } from '../jobs/experimentPool.ts';
 import { planRuns, runInWords } from '../train/experiment/plan.ts';
 import { remainingRuns, resultsInPlan } from '../train/experiment/resume.ts';
 import type { ExperimentData, ExperimentProgress } from '../train/experiment/runner.ts';
@@ -64,6 +65,8 @@ export interface ExperimentsDeps {
   readonly db: ExperimentDb<ExperimentRecord> | null;
   readonly makeWorker: () => ExperimentWorkerLike;
   readonly now: () => number;
+  /** Experiment workers at once (jobs/experimentPool.ts workersFor); 1 when left out. */
+  readonly parallel?: number;
 }
 
 /** A short id from the time and a counter (ids only name records; nothing random). */
@@ -85,7 +88,7 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
   }));
   /** Data of experiments queued or resumed in this page (not stored: it is the user's data). */
   const data = new Map<string, ExperimentData>();
-  const client = createExperimentClient(deps.makeWorker);
+  let pool: { stop(): void } | null = null;
   /**
    * The last features an experiment computed, with the images they are of (the same arrays: a
    * new subset is new arrays), so the next experiment on them skips the feature pass.
@@ -104,7 +107,8 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
   }
 
   function finish(id: string, status: ExperimentStatus, error?: string): void {
-    client.stop();
+    pool?.stop();
+    pool = null;
     data.delete(id);
     store.setState({ running: null });
     setStatus(id, status, error);
@@ -145,7 +149,9 @@ export function createExperimentsStore(deps: ExperimentsDeps) {
       kept.train === input.train.pixels &&
       kept.test === input.test.pixels &&
       todo.every((r) => r.config.mode === 'fast');
-    client.start(
+    pool = startExperimentPool(
+      deps.makeWorker,
+      deps.parallel ?? 1,
       {
         data: input,
         n: spec.n,

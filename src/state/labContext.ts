@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { workerLoader } from '../jobs/cifarLoaderClient.ts';
 import { browserExperimentWorker } from '../jobs/experimentClient.ts';
 import { openExperimentDb } from '../jobs/experimentDb.ts';
+import { workersFor } from '../jobs/experimentPool.ts';
 import { defaultOptimiserJobs } from '../jobs/optimiserClient.ts';
 import { openRunHistoryDb } from '../jobs/runHistoryDb.ts';
 import { createDataStore, type DataState } from './dataStore.ts';
@@ -51,6 +52,9 @@ export function createLabStores(): LabStores {
     db: stored ? openExperimentDb<ExperimentRecord>() : null,
     makeWorker: browserExperimentWorker,
     now: () => Date.now(),
+    parallel: workersFor(
+      typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
+    ),
   });
   keepFinishedRuns({ lab, train, data }, runs);
   keepQuestionRuns({ lab, train, data, experiments: experiments.store }, runs);

@@ -34,8 +34,10 @@ export type ExperimentProgress =
       /** Index of the run among those being run now. */
       readonly index: number;
       readonly count: number;
-      /** Fraction of this run's batches done. */
+      /** Fraction of this run's batches done (summed over the runs at once, with several). */
       readonly fraction: number;
+      /** Runs training at once on separate workers (jobs/experimentPool.ts); absent: one. */
+      readonly runsAtOnce?: number;
     };
 
 export interface ExperimentHooks {

@@ -52,6 +52,17 @@ describe('the sentence that answers the question', () => {
     expect(separationVerdict([single[0]], name)).toBeNull();
   });
 
+  it('names the same best method whatever order the runs finished in (ties by name)', () => {
+    const runs = [
+      makeRun('rm', 'identity', 0, 0.6, 0),
+      makeRun('random', 'identity', 0, 0.6, 0.4),
+      makeRun('onehot', 'identity', 0, 0.5, 0),
+    ];
+    const forward = separationVerdict(runs, name)?.sentence;
+    expect(separationVerdict([...runs].reverse(), name)?.sentence).toBe(forward);
+    expect(forward).toMatch(/Best: Random, 60\.0 %\.$/);
+  });
+
   it('calls a weak correlation no direction', () => {
     // max cosine 0, 0, 1, 1 against accuracy 0.40, 0.60, 0.48, 0.56: r = 0.02 / sqrt(0.0236).
     const weak = [

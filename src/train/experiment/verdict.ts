@@ -103,6 +103,13 @@ const runsText = (groups: readonly GroupStats[], what: string) => {
   return `${groups.length} ${what} (${each})`;
 };
 
+/**
+ * Highest mean accuracy first; ties by name, so the sentence does not depend on the order in
+ * which runs finished (several workers finish them in any order).
+ */
+export const byAccuracy = (a: GroupStats, b: GroupStats) =>
+  b.meanAccuracy - a.meanAccuracy || a.group.localeCompare(b.group);
+
 /** Below this |r| the sentence says accuracy hardly follows max cosine. */
 export const WEAK = 0.3;
 
@@ -113,7 +120,7 @@ export function separationVerdict(
 ): Verdict | null {
   if (results.length < 2) return null;
   const s = stats(results, (r) => name(r.method));
-  const best = [...s.groups].sort((a, b) => b.meanAccuracy - a.meanAccuracy)[0];
+  const best = [...s.groups].sort(byAccuracy)[0];
   const r = s.correlation;
   // A weak correlation is no direction: |r| < 0.3 explains under a tenth of the variance.
   const sign = !Number.isFinite(r)
@@ -137,7 +144,7 @@ export function labellingVerdict(
 ): Verdict | null {
   if (results.length < 2) return null;
   const s = stats(results, (r) => name(r.labelling));
-  const sorted = [...s.groups].sort((a, b) => b.meanAccuracy - a.meanAccuracy);
+  const sorted = [...s.groups].sort(byAccuracy);
   const best = sorted[0];
   const worst = sorted[sorted.length - 1];
   const sentence =

@@ -20,7 +20,7 @@ import {
 } from '../../train/experiment/questions.ts';
 import { opposedPair } from '../../train/experiment/relabelViews.ts';
 import type { RunResult } from '../../train/experiment/types.ts';
-import { labellingVerdict, separationVerdict } from '../../train/experiment/verdict.ts';
+import { byAccuracy, labellingVerdict, separationVerdict } from '../../train/experiment/verdict.ts';
 import { labellingLabel } from '../../train/labellings/registry.ts';
 
 export function Questions({ onProblem }: { readonly onProblem: (text: string | null) => void }) {
@@ -108,7 +108,7 @@ function pairSentence(
 ): string {
   const best = [...verdict.groups]
     .filter((g) => g.group !== labellingLabel('identity'))
-    .sort((a, b) => b.meanAccuracy - a.meanAccuracy)[0];
+    .sort(byAccuracy)[0];
   const base = results.find((r) => r.labelling === 'identity');
   const other = results.find(
     (r) => labellingLabel(r.labelling) === best?.group && r.seed === base?.seed,

@@ -25,6 +25,8 @@ export function progressText(
   );
   let now: string;
   if (progress.stage === 'features') now = `features ${progress.done} of ${progress.total} images`;
+  else if ((progress.runsAtOnce ?? 1) > 1)
+    now = `${progress.runsAtOnce} runs at once, the latest ${runInWords(progress.key)}`;
   else now = `${runInWords(progress.key)}: ${Math.round(100 * progress.fraction)} %`;
   const backend = running.backend ? ` (${BACKENDS[running.backend] ?? running.backend})` : '';
   return `${now}${left ? `; ${left}` : ''}${backend}`;
