@@ -11,7 +11,8 @@ import type { FromExperimentWorker, ToExperimentWorker } from './experimentProto
 
 export interface ExperimentHostEnvironment {
   readonly tf: typeof TF;
-  post(message: FromExperimentWorker): void;
+  /** Sends a message; `transfer` lists buffers moved rather than copied (the page gets them free). */
+  post(message: FromExperimentWorker, transfer?: Transferable[]): void;
   now(): number;
   /** Activates a backend; resolves with its name. */
   selectBackend(): Promise<string>;
@@ -56,7 +57,9 @@ export function createExperimentHost(env: ExperimentHostEnvironment) {
                 guard: (work) => Promise.race([work, lost]),
                 onFeatures: (f) => {
                   features = f;
-                  env.post({ type: 'features', jobId, features: f });
+                  // A copy, moved to the page: the page does not spend its time copying tens of MB.
+                  const copy = copyFeatures(f);
+                  env.post({ type: 'features', jobId, features: copy }, buffersOf(copy));
                 },
                 onCheckpoint: (key, checkpoint, final) => {
                   latest = final ? null : { key, checkpoint };
@@ -104,4 +107,19 @@ export function createExperimentHost(env: ExperimentHostEnvironment) {
       }
     },
   };
+}
+
+function copyFeatures(f: FastFeatures): FastFeatures {
+  return {
+    ...f,
+    train: f.train.slice(),
+    test: f.test.slice(),
+    ...(f.trainFlipped ? { trainFlipped: f.trainFlipped.slice() } : {}),
+  };
+}
+
+function buffersOf(f: FastFeatures): ArrayBuffer[] {
+  return [f.train, f.test, ...(f.trainFlipped ? [f.trainFlipped] : [])].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

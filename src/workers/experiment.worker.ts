@@ -20,7 +20,7 @@ const wasmRegistered = registerWasmBackend(tf);
 
 const host = createExperimentHost({
   tf,
-  post: (message) => self.postMessage(message),
+  post: (message, transfer) => self.postMessage(message, transfer ?? []),
   now: () => performance.now(),
   // WebGL on a real GPU (the feature stage's convolutions); on a software renderer the CPU
   // backend is as fast and needs no shader compiling.

@@ -120,6 +120,17 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'the one-click questions'), ()
         expect(await history.getByTestId('run-chart').getAttribute('data-y-min')).toBe('0');
         expect(await history.getByTestId('run-chance').count()).toBe(1);
         await screenshot(page.getByTestId('train-panel'), 'questions-separation');
+
+        // On a phone: the buttons, the sentence and the chart fit the width.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.getByTestId('story-actions').scrollIntoViewIfNeeded();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        const box = await page.getByTestId('story-actions').boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+        await screenshot(page.getByTestId('story-actions'), 'questions-separation-phone');
       },
     );
   }, 300_000);
