@@ -54,6 +54,17 @@ const run = (id: string, finishedAt: number, over: Partial<KeptRun> = {}): KeptR
   ...over,
 });
 
+/** A lab, its train store on a fake runner, and the data store with the test archive loaded. */
+async function labWithData() {
+  const fake = fakeRunner();
+  const { store: train } = createTrainStores(() => fake.runner);
+  const lab = createLabStore(inProcessOptimiserJobs(), train);
+  await Promise.resolve();
+  const data = createDataStore(nodeLoader);
+  await data.getState().loadFiles([cifar10Archive], []);
+  return { fake, train, lab, data };
+}
+
 describe('run history', () => {
   it('keeps every run over a reload, oldest first, until the person deletes one', async () => {
     const db = memoryDb();
@@ -107,12 +118,7 @@ describe('run history', () => {
 
 describe('keeping finished runs', () => {
   it('keeps a run that finishes with what it trained on, and a new one beside it', async () => {
-    const fake = fakeRunner();
-    const { store: train } = createTrainStores(() => fake.runner);
-    const lab = createLabStore(inProcessOptimiserJobs(), train);
-    await Promise.resolve();
-    const data = createDataStore(nodeLoader);
-    await data.getState().loadFiles([cifar10Archive], []);
+    const { fake, train, lab, data } = await labWithData();
     const history = createRunHistoryStore(null);
     let clock = 5000;
     keepFinishedRuns({ lab, train, data }, history, () => clock++);
@@ -164,12 +170,7 @@ describe('keeping finished runs', () => {
 
 describe("keeping failed runs and the questions' runs", () => {
   it('keeps a run that broke down, with its reason, and no mark', async () => {
-    const fake = fakeRunner();
-    const { store: train } = createTrainStores(() => fake.runner);
-    const lab = createLabStore(inProcessOptimiserJobs(), train);
-    await Promise.resolve();
-    const data = createDataStore(nodeLoader);
-    await data.getState().loadFiles([cifar10Archive], []);
+    const { fake, train, lab, data } = await labWithData();
     const history = createRunHistoryStore(null);
     keepFinishedRuns({ lab, train, data }, history, () => 7000);
     train.getState().start(input, ['cat', 'dog']);
@@ -183,11 +184,7 @@ describe("keeping failed runs and the questions' runs", () => {
   });
 
   it('adds each finished or failed run of a question, once, with a link to its settings', async () => {
-    const { store: train } = createTrainStores(() => fakeRunner().runner);
-    const lab = createLabStore(inProcessOptimiserJobs(), train);
-    await Promise.resolve();
-    const data = createDataStore(nodeLoader);
-    await data.getState().loadFiles([cifar10Archive], []);
+    const { train, lab, data } = await labWithData();
     const subset = data.getState().subset;
     if (!subset) throw new Error('no subset');
     const db = memoryExperimentDb();

@@ -49,12 +49,15 @@ function note(lab: LabState, train: StoreApi<TrainState>, data: StoreApi<DataSta
 }
 
 /** Subscribes; returns the function that stops keeping. */
+/** The stores a keeper reads what a run trained with from. */
+interface KeeperStores {
+  readonly lab: StoreApi<LabState>;
+  readonly train: StoreApi<TrainState>;
+  readonly data: StoreApi<DataState>;
+}
+
 export function keepFinishedRuns(
-  stores: {
-    readonly lab: StoreApi<LabState>;
-    readonly train: StoreApi<TrainState>;
-    readonly data: StoreApi<DataState>;
-  },
+  stores: KeeperStores,
   history: Pick<RunHistory, 'add'>,
   now: () => number = () => Date.now(),
 ): () => void {
@@ -95,12 +98,7 @@ export function keepFinishedRuns(
  * are already in the history.
  */
 export function keepQuestionRuns(
-  stores: {
-    readonly lab: StoreApi<LabState>;
-    readonly train: StoreApi<TrainState>;
-    readonly data: StoreApi<DataState>;
-    readonly experiments: StoreApi<ExperimentsState>;
-  },
+  stores: KeeperStores & { readonly experiments: StoreApi<ExperimentsState> },
   history: Pick<RunHistory, 'add'>,
   now: () => number = () => Date.now(),
 ): () => void {
