@@ -50,7 +50,9 @@ export function startExperimentPool(
     clients[i].start({ ...start, runs: shares[i], ...(features ? { features } : {}) }, lane(i));
   }
 
-  const launchRest = () => shares.forEach((_, i) => launch(i));
+  const launchRest = () => {
+    for (let i = 0; i < lanes; i++) launch(i);
+  };
 
   function runProgress(key: string): ExperimentProgress {
     let fraction = 0;
