@@ -100,7 +100,7 @@ try {
   await loadArchive(page, CIFAR10.path, 120_000);
   await page.getByTestId('train-ready').waitFor({ timeout: 60_000 });
   console.log(`CIFAR-10: ${await page.getByTestId('train-ready').textContent()}`);
-  const longest = await watchLongTasks(page);
+  let longest = await watchLongTasks(page);
 
   const [ms16, s16] = await ask(page, 'separation');
   line('"Does separation matter?" at n = 16, click to sentence', sec(ms16), '90 s', ms16 <= 90_000);
@@ -135,8 +135,35 @@ try {
     } else console.log(`first run: Train to first step ${sec(first)} (features included)`);
     await longest(`training run ${k + 1}`);
   }
+  const redraws = await page.evaluate(() =>
+    performance.getEntriesByName('run-history-redraw').map((e) => e.duration),
+  );
+  const slowest = Math.max(...redraws);
+  line(
+    `chart and table redraw after a kept run (${redraws.length} redraws, up to ${await page.getByTestId('run-row').count()} runs)`,
+    `${slowest.toFixed(1)} ms`,
+    '50 ms',
+    slowest <= 50,
+  );
   const task = await longest('the end');
   line('longest main-thread task while these ran', `${task.toFixed(0)} ms`, '100 ms', task <= 100);
+
+  // Kept over a reload: the same rows once the same data is back.
+  const before = await page.getByTestId('run-row').count();
+  await page.reload({ waitUntil: 'load' });
+  await page.getByTestId('data-howto').waitFor({ timeout: 60_000 });
+  await loadArchive(page, CIFAR10.path, 120_000);
+  await page.getByTestId('train-ready').waitFor({ timeout: 60_000 });
+  await page
+    .waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="run-row"]').length >= n,
+      before,
+      { timeout: 30_000 },
+    )
+    .catch(() => {});
+  const after = await page.getByTestId('run-row').count();
+  line('runs kept over a reload', `${after} of ${before}`, 'nothing lost', after === before);
+  longest = await watchLongTasks(page);
 
   if (CIFAR100.present) {
     await loadArchive(page, CIFAR100.path, 180_000);
@@ -179,7 +206,7 @@ try {
     );
     const task100 = await longest('the CIFAR-100 question');
     line(
-      'longest main-thread task, CIFAR-100 included',
+      'longest main-thread task, CIFAR-100 load and question',
       `${task100.toFixed(0)} ms`,
       '100 ms',
       task100 <= 100,

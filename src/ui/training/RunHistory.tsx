@@ -14,6 +14,7 @@ import { durationText, percent } from './format.ts';
 import { RunCard } from './RunCard.tsx';
 import { type LivePoint, RunChart } from './RunChart.tsx';
 import { MarkIcon, shapeOf } from './RunMark.tsx';
+import { useRedrawTiming } from './redrawTiming.ts';
 import {
   labellingLabel,
   methodColour,
@@ -37,6 +38,8 @@ export function RunHistory() {
   const [metric, setMetric] = useState<RunMetric>('maxCosine');
   const [hover, setHover] = useState<string | null>(null);
   const [pinned, setPinned] = useState<string | null>(null);
+  // What a kept run costs the page: timed by the story benchmark.
+  useRedrawTiming('run-history-redraw', all);
 
   const signature = useMemo(() => (subset ? subsetSignature(subset) : null), [subset]);
   const runs = useMemo(() => all.filter((r) => r.dataSignature === signature), [all, signature]);
