@@ -131,6 +131,28 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
           /^Across 4 labellings \(3 seeds each\) of the same prototypes, mean accuracy spans \d+\.\d points \(.+ \d+\.\d %, .+ \d+\.\d %\), (within|about the size of|beyond|well beyond) the spread between seeds \(\d+\.\d points\)\.\s*$/,
         );
         const views = panel.getByTestId('relabel-views');
+        // The Gram matrix of the simplex in class order: 1 on the diagonal (red), -1/2 off it
+        // (half-way to blue), one cell a class, read from the canvas.
+        const cells = await views
+          .locator('canvas')
+          .first()
+          .evaluate((c: HTMLCanvasElement) => {
+            const ctx = c.getContext('2d');
+            const cell = c.width / 3;
+            const at = (i: number, j: number) =>
+              Array.from(
+                ctx?.getImageData(j * cell + cell / 2, i * cell + cell / 2, 1, 1).data ?? [],
+              ).slice(0, 3);
+            return [at(0, 0), at(0, 1), at(2, 1)];
+          });
+        const expected = [
+          [255, 0, 0],
+          [128, 128, 255],
+          [128, 128, 255],
+        ];
+        cells.forEach((rgb, k) =>
+          rgb.forEach((v, c) => expect(Math.abs(v - expected[k][c])).toBeLessThanOrEqual(1)),
+        );
         expect(await views.locator('select').first().locator('option').allTextContents()).toEqual([
           'Simplex (Kasarla)',
         ]);

@@ -27,18 +27,27 @@ function GramCanvas({
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
+    // One pixel a cell, scaled up by drawImage: K^2 writes instead of K^2 fillRect calls
+    // (100 classes: 10,000 of them, a long task on a slow machine).
+    const image = new ImageData(K, K);
     for (let i = 0; i < K; i++) {
       for (let j = 0; j < K; j++) {
         const c = gram[order[i] * K + order[j]];
         // Blue for -1, white for 0, red for +1.
         const t = Math.max(-1, Math.min(1, c));
-        const r = t > 0 ? 255 : Math.round(255 * (1 + t));
-        const b = t < 0 ? 255 : Math.round(255 * (1 - t));
-        const g = Math.round(255 * (1 - Math.abs(t)));
-        ctx.fillStyle = `rgb(${r},${g},${b})`;
-        ctx.fillRect(j * cell, i * cell, cell, cell);
+        const p = 4 * (i * K + j);
+        image.data[p] = t > 0 ? 255 : Math.round(255 * (1 + t));
+        image.data[p + 1] = Math.round(255 * (1 - Math.abs(t)));
+        image.data[p + 2] = t < 0 ? 255 : Math.round(255 * (1 - t));
+        image.data[p + 3] = 255;
       }
     }
+    const small = document.createElement('canvas');
+    small.width = K;
+    small.height = K;
+    small.getContext('2d')?.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(small, 0, 0, K * cell, K * cell);
     if (coarse) {
       ctx.strokeStyle = '#000';
       ctx.lineWidth = 1;
@@ -76,8 +85,15 @@ export function RelabelViews({
   const [other, setOther] = useState(labellings[0] ?? 'identity');
   const { classNames, coarseOfClass } = record.dataset;
   const K = classNames.length;
-  const base = results.filter((r) => r.method === method && r.labelling === 'identity');
-  const relabelled = results.filter((r) => r.method === method && r.labelling === other);
+  // Recomputed when results arrive, not on every progress report of the running experiment.
+  const base = useMemo(
+    () => results.filter((r) => r.method === method && r.labelling === 'identity'),
+    [results, method],
+  );
+  const relabelled = useMemo(
+    () => results.filter((r) => r.method === method && r.labelling === other),
+    [results, method, other],
+  );
   const view = useMemo(() => {
     const b = base[0];
     const a = relabelled.find((r) => r.seed === b?.seed) ?? relabelled[0];
