@@ -150,9 +150,11 @@ describe.skipIf(!CIFAR10.present)(titled(CIFAR10, 'experiments in the browser'),
           [128, 128, 255],
           [128, 128, 255],
         ];
-        cells.forEach((rgb, k) =>
-          rgb.forEach((v, c) => expect(Math.abs(v - expected[k][c])).toBeLessThanOrEqual(1)),
-        );
+        for (const [k, rgb] of cells.entries()) {
+          for (const [c, v] of rgb.entries()) {
+            expect(Math.abs(v - expected[k][c])).toBeLessThanOrEqual(1);
+          }
+        }
         expect(await views.locator('select').first().locator('option').allTextContents()).toEqual([
           'Simplex (Kasarla)',
         ]);
