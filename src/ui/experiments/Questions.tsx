@@ -2,6 +2,7 @@
  * The talk's two questions, one click each, on the loaded data: they queue an experiment
  * (train/experiment/questions.ts) whose result ends in one sentence (Verdict below).
  */
+import { useMemo } from 'react';
 import { methodLabel } from '../../core/methods/registry.ts';
 import { experimentDataOf } from '../../state/experimentData.ts';
 import type { ExperimentRecord } from '../../state/experimentsStore.ts';
@@ -23,6 +24,10 @@ import type { RunResult } from '../../train/experiment/types.ts';
 import { byAccuracy, labellingVerdict, separationVerdict } from '../../train/experiment/verdict.ts';
 import { labellingLabel } from '../../train/labellings/registry.ts';
 
+/** The experiment a question queues on K classes at (n, the explorer's method). */
+const questionSpec = (which: Question, K: number, n: number, method: string) =>
+  which === 'separation' ? separationQuestion(K, n) : labellingQuestion(method, K, n);
+
 export function Questions({ onProblem }: { readonly onProblem: (text: string | null) => void }) {
   const { experiments } = useLabStores();
   const subset = useData((s) => s.subset);
@@ -30,26 +35,29 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
   const current = useLab((s) => s.current);
   const n = current?.n ?? 3;
   const method = current?.method ?? 'random';
-  const size: QuestionData | null = subset
-    ? {
-        classes: subset.classNames.length,
-        trainImages: subset.train.count,
-        testImages: subset.test.count,
-      }
-    : null;
-  const specOf = (which: Question, K: number) =>
-    which === 'separation' ? separationQuestion(K, n) : labellingQuestion(method, K, n);
+  const K = subset?.classNames.length ?? 0;
+  const trainImages = subset?.train.count ?? 0;
+  const testImages = subset?.test.count ?? 0;
+  const size: QuestionData | null = useMemo(
+    () => (K > 0 ? { classes: K, trainImages, testImages } : null),
+    [K, trainImages, testImages],
+  );
+  // The estimates try every method's feasibility at (K, n): worked out when these change, not
+  // on every render of the panel.
+  const about = useMemo(() => {
+    const text = (which: Question) =>
+      size && !questionProblem(which, size, n, method)
+        ? ` (${aboutText(questionSeconds(questionSpec(which, size.classes, n, method), size))})`
+        : '';
+    return { separation: text('separation'), labelling: text('labelling') };
+  }, [size, n, method]);
   const ask = (which: Question) => {
     const problem = questionProblem(which, current ? size : null, n, method);
     onProblem(problem);
     if (problem || !subset || !size) return;
     const { dataset: d, data } = experimentDataOf(subset, dataset);
-    experiments.queue(specOf(which, size.classes), d, data);
+    experiments.queue(questionSpec(which, size.classes, n, method), d, data);
   };
-  const about = (which: Question) =>
-    size && !questionProblem(which, size, n, method)
-      ? ` (${aboutText(questionSeconds(specOf(which, size.classes), size))})`
-      : '';
   return (
     <div className="exp-questions" data-testid="exp-questions">
       <button type="button" data-testid="ask-separation" onClick={() => ask('separation')}>
@@ -60,8 +68,8 @@ export function Questions({ onProblem }: { readonly onProblem: (text: string | n
       </button>
       <p className="hint" data-testid="question-hint">
         On the loaded data, at the explorer&apos;s <var>n</var> ({n}): one method of each kind that
-        fits, 2 seeds each{about('separation')}; or the explorer&apos;s method under several
-        labellings, 3 seeds each{about('labelling')}. Each run trains the fast model for{' '}
+        fits, 2 seeds each{about.separation}; or the explorer&apos;s method under several
+        labellings, 3 seeds each{about.labelling}. Each run trains the fast model for{' '}
         {questionConfig(n).epochs} epochs (a full run: 20)
         {n > LINEAR_ABOVE
           ? ' with a linear head'
